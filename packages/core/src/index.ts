@@ -1,0 +1,3 @@
+export * from './app-error';
+export * from './chat-message';
+export * from './chat-stream';

@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppError } from '@qiao/core';
+import { z } from 'zod';
+
+/**
+ * The only module that reads process.env. Everything else receives a `Config` value, so
+ * tests can build one from a plain object and nothing hides in mutable globals.
+ */
+
+/** Built-in provider ids and the environment prefix of their key / base URL. */
+export const providerEnv = {
+  openai: 'OPENAI',
+  anthropic: 'ANTHROPIC',
+  deepseek: 'DEEPSEEK',
+  qwen: 'DASHSCOPE',
+  zhipu: 'ZHIPU',
+  moonshot: 'MOONSHOT',
+  doubao: 'ARK',
+  qianfan: 'QIANFAN',
+  spark: 'SPARK',
+  hunyuan: 'HUNYUAN',
+  minimax: 'MINIMAX',
+  siliconflow: 'SILICONFLOW',
+  ollama: 'OLLAMA',
+} as const;
+
+export type BuiltinProviderId = keyof typeof providerEnv;
+
+const url = z.url({ protocol: /^https?$/ });
+
+const customProvider = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'provider ids are lowercase letters, digits and dashes'),
+  kind: z.enum(['openai-compatible', 'anthropic']).default('openai-compatible'),
+  baseUrl: url,
+  apiKey: z.string().optional(),
+  /** static model list for endpoints without /models */
+  models: z.array(z.string()).optional(),
+});
+
+const jsonFromString = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  QIAO_DATA_DIR: z.string().min(1).default('./.qiao'),
+  QIAO_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  QIAO_LOCAL_MODEL: z.string().min(1).optional(),
+  QIAO_DEFAULT_MODEL: z.string().min(1).optional(),
+  /** {"alias": "provider/model"} or {"alias": ["provider/a", "provider/b"]} (a fallback chain) */
+  QIAO_MODEL_ALIASES: jsonFromString(z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)]))).optional(),
+  /** extra OpenAI-compatible or Anthropic-protocol endpoints (vLLM, LM Studio, Xinference...) */
+  QIAO_PROVIDERS: jsonFromString(z.array(customProvider)).optional(),
+  QIAO_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  QIAO_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  QIAO_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  QIAO_MAX_BODY_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+  QIAO_HF_ENDPOINT: url.default('https://huggingface.co'),
+  QIAO_LOCAL_THREADS: z.coerce.number().int().positive().optional(),
+  QIAO_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export interface ProviderEnv {
+  apiKey?: string;
+  baseUrl?: string;
+}
+
+export type CustomProviderConfig = z.infer<typeof customProvider>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  secret: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  localModel?: string;
+  defaultModel?: string;
+  aliases: Record<string, string[]>;
+  providers: Partial<Record<BuiltinProviderId, ProviderEnv>>;
+  customProviders: CustomProviderConfig[];
+  requestTimeoutMs: number;
+  firstTokenTimeoutMs: number;
+  maxRetries: number;
+  maxBodyBytes: number;
+  hfEndpoint: string;
+  localThreads?: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export type Env = Record<string, string | undefined>;
+
+/** Parses and validates; throws an AppError whose message is one readable line. */
+export function loadConfig(env: Env = process.env, options: { ensureSecret?: boolean } = {}): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    throw new AppError('validation_failed', `Invalid configuration: ${name} ${issue.message}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.QIAO_DATA_DIR);
+
+  const providers: Config['providers'] = {};
+  for (const [id, prefix] of Object.entries(providerEnv) as [BuiltinProviderId, string][]) {
+    const apiKey = cleaned[`${prefix}_API_KEY`];
+    const baseUrl = cleaned[`${prefix}_BASE_URL`];
+    if (baseUrl !== undefined && !url.safeParse(baseUrl).success) {
+      throw new AppError('validation_failed', `Invalid configuration: ${prefix}_BASE_URL must be an http(s) URL`);
+    }
+    if (apiKey !== undefined || baseUrl !== undefined) providers[id] = { apiKey, baseUrl };
+  }
+
+  const aliases = Object.fromEntries(
+    Object.entries(e.QIAO_MODEL_ALIASES ?? {}).map(([name, target]) => [name, typeof target === 'string' ? [target] : target]),
+  );
+
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    secret: e.QIAO_SECRET ?? (options.ensureSecret === false ? '' : readOrCreateSecret(dataDir)),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    localModel: e.QIAO_LOCAL_MODEL ? resolve(e.QIAO_LOCAL_MODEL) : undefined,
+    defaultModel: e.QIAO_DEFAULT_MODEL,
+    aliases,
+    providers,
+    customProviders: e.QIAO_PROVIDERS ?? [],
+    requestTimeoutMs: e.QIAO_REQUEST_TIMEOUT_MS,
+    firstTokenTimeoutMs: e.QIAO_FIRST_TOKEN_TIMEOUT_MS,
+    maxRetries: e.QIAO_MAX_RETRIES,
+    maxBodyBytes: e.QIAO_MAX_BODY_BYTES,
+    hfEndpoint: e.QIAO_HF_ENDPOINT.replace(/\/$/, ''),
+    localThreads: e.QIAO_LOCAL_THREADS,
+    logLevel: e.QIAO_LOG_LEVEL,
+  });
+}
+
+/** QIAO_SECRET defaults to a random value kept in the data dir, created on first start. */
+function readOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
