@@ -58,12 +58,29 @@ export interface EmbedResult {
   usage: Pick<Usage, 'inputTokens'>;
 }
 
+/** One provider's health, for `qiao doctor` and the admin "test" button. */
+export interface ProviderCheck {
+  provider: string;
+  ok: boolean;
+  latencyMs: number;
+  /** how many models it lists (or has in its static catalog) */
+  models?: number;
+  error?: string;
+}
+
 /**
  * The model layer as the rest of Qiao sees it. `stream` never throws once iteration has
  * started: failures arrive as an `error` part after retries and fallbacks are spent, so no
  * caller can be left with a hung stream.
  */
 export interface Gateway {
+  /**
+   * `start` comes once, right before the first content (so it names the model that actually
+   * answered after retries/fallback); the stream then ends with `usage` + `finish`, or with
+   * `error` (an error-only stream has no `start`). Aborting `request.signal` cancels the upstream
+   * call and ends the stream with an `error` part of code `cancelled`; breaking out of the loop
+   * cancels it too. Every call writes one request_log row (batched, off the hot path).
+   */
   stream(request: ChatRequest): AsyncIterable<ChatStreamPart>;
   embed(request: EmbedRequest): Promise<EmbedResult>;
   /** all models reachable with the current configuration (discovered, cached) */
@@ -73,4 +90,8 @@ export interface Gateway {
   /** the context window to plan prompts against (a safe default when unknown) */
   contextWindow(model: string): Promise<number>;
   close(): Promise<void>;
+  /** re-read admin-stored providers after a change (optional: test doubles may omit it) */
+  reloadProviders?(): void;
+  /** checks every configured provider, or the given ones, with a cheap call */
+  checkProviders?(ids?: string[]): Promise<ProviderCheck[]>;
 }

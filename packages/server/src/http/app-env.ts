@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { Database } from '../db';
 import type { Gateway } from '../gateway/gateway';
+import type { ChatGuard } from '../safety/chat-guard';
 
 /** The authenticated caller, set by the auth middleware on every route but /health. */
 export interface AuthContext {
@@ -9,6 +10,8 @@ export interface AuthContext {
   role: 'admin' | 'member';
   /** set when the caller used an API key instead of a session cookie */
   apiKeyId?: string;
+  /** set for the `qiao` CLI on this machine, authenticated by the per-process local token */
+  local?: boolean;
 }
 
 /** Everything a route needs, built once at start-up and passed down (no globals). */
@@ -16,6 +19,10 @@ export interface AppDeps {
   config: Config;
   database: Database;
   gateway: Gateway;
+  /** wrap every model call of the chat service and /v1 (moderation, PII redaction...) */
+  guards?: ChatGuard[];
+  /** random per-process token (written to a 0600 file) that lets the local `qiao` CLI act as admin */
+  localToken?: string;
 }
 
 export interface AppEnv {

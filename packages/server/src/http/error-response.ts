@@ -14,6 +14,11 @@ const openaiType: Partial<Record<AppError['code'], string>> = {
   upstream_timeout: 'server_error',
 };
 
+/** The OpenAI error `type` for a code; /v1 streams use it for errors after the first byte. */
+export function openaiErrorType(code: AppError['code']): string {
+  return openaiType[code] ?? 'invalid_request_error';
+}
+
 /** REST errors are {"error":{"code","message"}}; under /v1 the OpenAI shape. */
 export function errorResponse(c: Context, value: unknown): Response {
   const error = toAppError(value);
@@ -25,7 +30,7 @@ export function errorResponse(c: Context, value: unknown): Response {
       {
         error: {
           message: error.message,
-          type: openaiType[error.code] ?? 'invalid_request_error',
+          type: openaiErrorType(error.code),
           code: error.code,
           param: null,
           ...(error.details ? { details: error.details } : {}),

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Database } from '../../src/db';
+import { type Database, schema } from '../../src/db';
 import { createTestDatabase, testDatabaseKind } from './test-database';
 
 let database: Database;
@@ -11,6 +11,6 @@ afterAll(() => database.close());
 
 test('the test database is migrated', async () => {
   expect(database.kind).toBe(testDatabaseKind());
-  const result = await database.db.execute(sql`select count(*)::int as n from users`);
-  expect(result.rows[0]).toEqual({ n: 0 });
+  const rows = await database.db.select({ n: count() }).from(schema.users);
+  expect(rows).toEqual([{ n: 0 }]);
 });

@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config';
+import { openDatabase } from '../src/db';
+import { startServer } from '../src/server/start-server';
+import { createApiKey } from '../src/users/api-key-store';
+import { createUser } from '../src/users/user-store';
+
+/**
+ * Child process: a real Qiao server on the embedded database in a temp data dir, with one
+ * user and API key created in its database before it starts. Upstreams come from the env
+ * the parent sets (OPENAI_BASE_URL, QIAO_PROVIDERS).
+ */
+const dataDir = mkdtempSync(join(tmpdir(), 'qiao-bench-'));
+const config = loadConfig({ ...process.env, QIAO_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
+
+const database = await openDatabase({ dataDir });
+const user = await createUser(database.db, {
+  username: 'bench',
+  password: 'bench-password-1234',
+  role: 'admin',
+});
+const { key } = await createApiKey(database.db, { userId: user.id, name: 'bench' });
+
+const server = await startServer(config, { database, log: () => {} });
+process.stdout.write(`${JSON.stringify({ url: server.url, apiKey: key })}\n`);
+
+process.on('SIGTERM', () => {
+  void server
+    .close()
+    .then(() => database.close())
+    .finally(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(0);
+    });
+});

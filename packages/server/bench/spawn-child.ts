@@ -1,0 +1,43 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export interface Child<T> {
+  process: ChildProcess;
+  /** what the child printed as its first stdout line, parsed */
+  info: T;
+  stop(): Promise<void>;
+}
+
+/** Runs a bench/*.ts file in its own Node process and waits for the JSON line it prints when ready. */
+export async function spawnChild<T>(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 60_000,
+): Promise<Child<T>> {
+  const script = fileURLToPath(new URL(file, import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const info = await new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${file} did not start in ${timeoutMs} ms`)), timeoutMs);
+    child.once('exit', (code) => reject(new Error(`${file} exited with ${code} before it was ready`)));
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      resolve(JSON.parse(line) as T);
+    });
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      child.once('exit', () => {
+        clearTimeout(kill);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  return { process: child, info, stop };
+}

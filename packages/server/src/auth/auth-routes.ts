@@ -1,0 +1,71 @@
+import { AppError } from '@qiao/core';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { readJson } from '../http/read-json';
+import { verifyAgainstDummy, verifyPassword } from '../users/password';
+import { countUsers, createFirstAdmin, findUserByUsername } from '../users/user-store';
+import { isLoopbackRequest, type RemoteAddress } from './loopback';
+import { requireAuth } from './require-auth';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie';
+import { createSession, deleteSession } from './session-store';
+
+export interface AuthRoutesOptions {
+  /** how to learn the peer address; tests pass a fixed one (default: the Node socket) */
+  remoteAddress?: RemoteAddress;
+}
+
+const credentials = z.object({
+  username: z.string().min(1).max(200),
+  password: z.string().min(1).max(1024),
+});
+
+/** Mounted at /api/auth, before the global auth middleware: login and setup need no session. */
+export function authRoutes(deps: AppDeps, options: AuthRoutesOptions = {}): Hono<AppEnv> {
+  const { db } = deps.database;
+  const app = new Hono<AppEnv>();
+
+  app.post('/login', async (c) => {
+    const { username, password } = await readJson(c, credentials);
+    const user = await findUserByUsername(db, username);
+    // unknown names cost the same scrypt work, so timing does not reveal which names exist
+    const valid = user
+      ? await verifyPassword(password, user.passwordHash)
+      : await verifyAgainstDummy(password);
+    if (!user || !valid || user.disabled) throw new AppError('unauthorized', 'Invalid username or password');
+    const session = await createSession(db, user.id);
+    setSessionCookie(c, session.token, session.expiresAt);
+    return c.json({ user: { id: user.id, username: user.username, role: user.role } });
+  });
+
+  app.post('/logout', async (c) => {
+    const token = readSessionCookie(c);
+    if (token) await deleteSession(db, token);
+    clearSessionCookie(c);
+    return c.json({ ok: true });
+  });
+
+  app.get('/me', requireAuth(deps), (c) => {
+    const { userId, username, role, local } = c.get('auth');
+    return c.json({ user: { id: userId, username, role, ...(local ? { local } : {}) } });
+  });
+
+  app.get('/setup', async (c) => c.json({ needsSetup: (await countUsers(db)) === 0 }));
+
+  app.post('/setup', async (c) => {
+    const input = await readJson(c, credentials);
+    if ((await countUsers(db)) > 0) throw new AppError('conflict', 'Setup is already done: sign in instead');
+    if (!isLoopbackRequest(c, options.remoteAddress)) {
+      throw new AppError(
+        'forbidden',
+        'The first administrator can only be created from the machine Qiao runs on (open http://127.0.0.1:<port>/setup there, or run `npx qiao users create --admin`)',
+      );
+    }
+    const user = await createFirstAdmin(db, input);
+    const session = await createSession(db, user.id);
+    setSessionCookie(c, session.token, session.expiresAt);
+    return c.json({ user: { id: user.id, username: user.username, role: user.role } }, 201);
+  });
+
+  return app;
+}

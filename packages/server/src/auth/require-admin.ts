@@ -1,0 +1,14 @@
+import { AppError } from '@qiao/core';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv, AuthContext } from '../http/app-env';
+import { currentAuth } from './current-auth';
+
+export function assertAdmin(auth: AuthContext): void {
+  if (auth.role !== 'admin') throw new AppError('forbidden', 'Only administrators can do this');
+}
+
+/** Use after requireAuth. */
+export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  assertAdmin(currentAuth(c));
+  await next();
+};

@@ -1,0 +1,47 @@
+import { AppError } from '@qiao/core';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppDeps, AppEnv, AuthContext } from '../http/app-env';
+import { constantTimeEqual } from '../security/tokens';
+import { apiKeyPrefix } from '../users/api-key-store';
+import { findFirstAdmin } from '../users/user-store';
+import { verifyApiKey } from '../users/verify-api-key';
+import { readSessionCookie } from './session-cookie';
+import { findSession } from './session-store';
+
+/** Sets `auth` from a Bearer API key, the local CLI token or the session cookie; 401 otherwise. */
+export function requireAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('auth', await authenticate(deps, c));
+    await next();
+  };
+}
+
+export async function authenticate(deps: AppDeps, c: Context): Promise<AuthContext> {
+  const { db } = deps.database;
+  const header = c.req.header('authorization');
+  // explicit credentials that fail are an error even if a cookie is also present
+  if (header !== undefined) {
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+    if (!token) throw new AppError('unauthorized', 'The Authorization header must be "Bearer <API key>"');
+    if (token.startsWith(apiKeyPrefix)) {
+      const auth = await verifyApiKey(db, token);
+      if (!auth) throw new AppError('unauthorized', 'Invalid or revoked API key');
+      return auth;
+    }
+    if (deps.localToken && constantTimeEqual(token, deps.localToken)) {
+      const admin = await findFirstAdmin(db);
+      return { userId: admin?.id ?? '', username: 'local-cli', role: 'admin', local: true };
+    }
+    throw new AppError('unauthorized', 'Invalid API key: Qiao keys start with "sk-qiao-"');
+  }
+  const session = readSessionCookie(c);
+  if (session) {
+    const auth = await findSession(db, session);
+    if (!auth) throw new AppError('unauthorized', 'Your session has expired; please sign in again');
+    return auth;
+  }
+  throw new AppError(
+    'unauthorized',
+    'Authentication required: sign in, or send "Authorization: Bearer sk-qiao-…"',
+  );
+}

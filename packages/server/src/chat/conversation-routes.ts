@@ -1,0 +1,113 @@
+import {
+  createConversationBody,
+  editMessageBody,
+  listConversationsQuery,
+  regenerateBody,
+  sendMessageBody,
+  updateConversationBody,
+} from '@qiao/core';
+import { type Context, Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { readJson } from '../http/read-json';
+import { ActiveGenerations } from './active-generations';
+import {
+  createConversation,
+  deleteConversation,
+  getConversation,
+  listConversations,
+  toConversationDto,
+  updateConversation,
+} from './conversation-store';
+import { listMessages, toMessageDto } from './message-store';
+import { prepareTurn, type TurnMode } from './prepare-turn';
+import { readQuery } from './read-query';
+import { sendChatEvents } from './send-chat-events';
+
+/** /api/conversations: the signed-in user's conversations; anyone else's are 404. */
+export function conversationRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const { db } = deps.database;
+  const active = new ActiveGenerations();
+
+  app.post('/', async (c) => {
+    const body = await readJson(c, createConversationBody);
+    return c.json(toConversationDto(await createConversation(db, c.get('auth').userId, body)), 201);
+  });
+
+  app.get('/', async (c) => {
+    const query = readQuery(c, listConversationsQuery);
+    return c.json(await listConversations(db, c.get('auth').userId, query));
+  });
+
+  app.get('/:id', async (c) =>
+    c.json(toConversationDto(await getConversation(db, c.get('auth').userId, c.req.param('id')))),
+  );
+
+  app.patch('/:id', async (c) => {
+    const body = await readJson(c, updateConversationBody);
+    return c.json(
+      toConversationDto(await updateConversation(db, c.get('auth').userId, c.req.param('id'), body)),
+    );
+  });
+
+  app.delete('/:id', async (c) => {
+    const id = c.req.param('id');
+    await getConversation(db, c.get('auth').userId, id);
+    await active.stop(id);
+    await deleteConversation(db, c.get('auth').userId, id);
+    return c.body(null, 204);
+  });
+
+  app.get('/:id/messages', async (c) => {
+    const conversation = await getConversation(db, c.get('auth').userId, c.req.param('id'));
+    const rows = await listMessages(db, conversation.id);
+    return c.json({ messages: rows.map(toMessageDto), generating: active.isActive(conversation.id) });
+  });
+
+  app.post('/:id/messages', async (c) => {
+    const body = await readJson(c, sendMessageBody);
+    return startTurn(c, { kind: 'send', content: body.content }, body.model);
+  });
+
+  app.post('/:id/messages/:messageId/edit', async (c) => {
+    const body = await readJson(c, editMessageBody);
+    return startTurn(
+      c,
+      { kind: 'edit', content: body.content, messageId: c.req.param('messageId') },
+      body.model,
+    );
+  });
+
+  app.post('/:id/regenerate', async (c) => {
+    const body = await readJson(c, regenerateBody);
+    return startTurn(c, { kind: 'regenerate', messageId: body.messageId }, body.model);
+  });
+
+  app.post('/:id/stop', async (c) => {
+    const conversation = await getConversation(db, c.get('auth').userId, c.req.param('id'));
+    return c.json({ stopped: await active.stop(conversation.id) });
+  });
+
+  async function startTurn(c: Context<AppEnv>, mode: TurnMode, model: string | undefined): Promise<Response> {
+    const auth = c.get('auth');
+    const conversation = await getConversation(db, auth.userId, c.req.param('id')!);
+    const controller = active.begin(conversation.id);
+    const end = () => active.end(conversation.id, controller);
+    try {
+      const events = await prepareTurn(deps, {
+        auth,
+        conversation,
+        mode,
+        model,
+        signal: controller.signal,
+        onSettled: end,
+      });
+      return sendChatEvents(c, events, () => controller.abort(), end);
+    } catch (error) {
+      end();
+      throw error;
+    }
+  }
+
+  return app;
+}

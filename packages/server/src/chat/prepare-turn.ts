@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, type ChatMessage, planContext } from '@qiao/core';
+import type { AppDeps, AuthContext } from '../http/app-env';
+import { openGuardedStream } from '../safety/guarded-stream';
+import type { ConversationRow } from './conversation-store';
+import { listMessages, type MessageRow, type TurnRecord, toThread } from './message-store';
+import { resolveChatModel } from './resolve-chat-model';
+import { streamTurn, type TurnEvents } from './stream-turn';
+
+export type TurnMode =
+  | { kind: 'send'; content: string }
+  /** edit and resend: replaces the user message `messageId` and everything after it */
+  | { kind: 'edit'; content: string; messageId: string }
+  /** a new version of an answer (default: the last one), kept beside the old ones */
+  | { kind: 'regenerate'; messageId?: string };
+
+export interface TurnRequest {
+  auth: AuthContext;
+  conversation: ConversationRow;
+  mode: TurnMode;
+  model?: string;
+  signal: AbortSignal;
+  /** the turn is stored or has failed */
+  onSettled: () => void;
+}
+
+/** Answers beyond this are cut by the model anyway; the rest of the window is for the prompt. */
+const maxAnswerReserve = 4096;
+
+/**
+ * Everything that can fail before the answer starts (unknown model, a refusing input guard,
+ * a prompt too long) fails here, so the route can still answer with a plain HTTP error.
+ */
+export async function prepareTurn(deps: AppDeps, request: TurnRequest): Promise<TurnEvents> {
+  const { conversation, mode } = request;
+  const rows = await listMessages(deps.database.db, conversation.id);
+  const { history, user, parentId, replaceFrom } = planTurn(rows, mode);
+  const model = await resolveChatModel(deps, request.model, conversation.model);
+
+  const thread: ChatMessage[] = [
+    ...history,
+    ...(user ? [{ role: 'user' as const, content: user.content }] : []),
+  ];
+  if (conversation.systemPrompt) thread.unshift({ role: 'system', content: conversation.systemPrompt });
+  const contextWindow = await deps.gateway.contextWindow(model);
+  const plan = planContext({
+    messages: thread,
+    contextWindow,
+    reserveTokens: Math.min(maxAnswerReserve, Math.floor(contextWindow / 4)),
+  });
+  // Summarising plan.dropped into a system note would slot in here, before the stream opens.
+  if (!plan.fits) {
+    throw new AppError(
+      'bad_request',
+      `The message is too long for ${model} (about ${plan.estimatedTokens} tokens)`,
+    );
+  }
+
+  const stream = await openGuardedStream(
+    deps.gateway,
+    deps.guards,
+    { model, messages: plan.messages, source: 'chat', userId: request.auth.userId, signal: request.signal },
+    { conversationId: conversation.id },
+  );
+  const record: Omit<TurnRecord, 'assistant'> = { conversationId: conversation.id, user, replaceFrom };
+  return streamTurn({
+    deps,
+    stream,
+    record,
+    parentId,
+    model,
+    signal: request.signal,
+    onSettled: request.onSettled,
+  });
+}
+
+interface TurnPlan {
+  history: ChatMessage[];
+  user?: { id: string; content: string; createdAt: Date };
+  parentId: string;
+  replaceFrom?: Date;
+}
+
+function planTurn(rows: MessageRow[], mode: TurnMode): TurnPlan {
+  if (mode.kind === 'send') {
+    const user = { id: randomUUID(), content: mode.content, createdAt: new Date() };
+    return { history: toThread(rows), user, parentId: user.id };
+  }
+  if (mode.kind === 'edit') {
+    const index = rows.findIndex((row) => row.id === mode.messageId && row.role === 'user');
+    if (index < 0) throw new AppError('not_found', 'User message not found');
+    const user = { id: randomUUID(), content: mode.content, createdAt: new Date() };
+    return {
+      history: toThread(rows.slice(0, index)),
+      user,
+      parentId: user.id,
+      replaceFrom: rows[index]!.createdAt,
+    };
+  }
+  const answer = mode.messageId
+    ? rows.find((row) => row.id === mode.messageId && row.role === 'assistant')
+    : rows.findLast((row) => row.role === 'assistant' && row.parentId !== null);
+  if (!answer)
+    throw new AppError(mode.messageId ? 'not_found' : 'bad_request', 'There is no answer to regenerate');
+  const parentIndex = rows.findIndex((row) => row.id === answer.parentId);
+  if (parentIndex < 0) throw new AppError('bad_request', 'This answer has no question to answer again');
+  // Answers to the parent come after it, so the slice leaves every earlier version out.
+  return { history: toThread(rows.slice(0, parentIndex + 1)), parentId: rows[parentIndex]!.id };
+}

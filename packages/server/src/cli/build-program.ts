@@ -1,0 +1,23 @@
+import { Command } from 'commander';
+import { chatCommand } from './chat-command';
+import type { CliContext } from './cli-context';
+import { doctorCommand } from './doctor-command';
+import { keysCommand } from './keys-command';
+import { modelsCommand } from './models-command';
+import { serveCommand } from './serve-command';
+import { usersCommand } from './users-command';
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('qiao')
+    .description('Qiao (桥): a self-hosted LLM platform')
+    .showHelpAfterError('(run `qiao --help` for usage)')
+    // actions throw AppErrors; main prints them as one line instead of commander
+    .exitOverride();
+  serveCommand(program, ctx);
+  usersCommand(program, ctx);
+  keysCommand(program, ctx);
+  modelsCommand(program, ctx);
+  chatCommand(program, ctx);
+  doctorCommand(program, ctx);
+  return program;
+}

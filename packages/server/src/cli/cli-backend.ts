@@ -1,0 +1,36 @@
+import type { ProviderCheck } from '../gateway/gateway';
+
+/**
+ * What CLI commands need from Qiao. Two implementations: through a running server's HTTP API
+ * (PGlite is single-process, so its directory must not be opened twice) or straight on the
+ * database when no server holds the data dir.
+ */
+export interface CliBackend {
+  readonly kind: 'server' | 'direct';
+  createUser(input: { username: string; password: string; admin: boolean }): Promise<CreatedUser>;
+  /** without a username the key belongs to the first admin */
+  createApiKey(input: { name: string; username?: string }): Promise<CreatedApiKey>;
+  listModels(): Promise<ModelSummary[]>;
+  /** yields answer text as it arrives; failures throw AppError */
+  chat(input: { model: string; message: string; signal?: AbortSignal }): AsyncIterable<string>;
+  /** every configured provider with ok/error, latency and model count (for doctor) */
+  checkProviders(): Promise<ProviderCheck[]>;
+  close(): Promise<void>;
+}
+
+export interface CreatedUser {
+  username: string;
+  role: string;
+}
+
+export interface CreatedApiKey {
+  key: string;
+  name: string;
+  username?: string;
+}
+
+export interface ModelSummary {
+  id: string;
+  provider: string;
+  kind?: string;
+}

@@ -1,0 +1,69 @@
+import { AppError } from '@qiao/core';
+import type { Config } from '../config';
+import { type Database, openDatabase } from '../db';
+import { createGateway } from '../gateway/create-gateway';
+import { checkProviders } from '../gateway/check-providers';
+import type { Gateway } from '../gateway/gateway';
+import { createApiKey } from '../users/api-key-store';
+import { createUser, findFirstAdmin, findUserByUsername } from '../users/user-store';
+import type { CliBackend } from './cli-backend';
+
+/** Works on the database itself; the caller holds the data-dir lock for the embedded one. */
+export function directBackend(config: Config): CliBackend {
+  let database: Promise<Database> | undefined;
+  let gateway: Promise<Gateway> | undefined;
+  // Opened on first use: `users create` should not pay for model discovery.
+  const openDb = () =>
+    (database ??= openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const openGateway = () =>
+    (gateway ??= openDb().then((opened) => createGateway({ config, database: opened })));
+  const db = async () => (await openDb()).db;
+
+  return {
+    kind: 'direct',
+    async createUser({ username, password, admin }) {
+      const user = await createUser(await db(), { username, password, role: admin ? 'admin' : 'member' });
+      return { username: user.username, role: user.role };
+    },
+    async createApiKey({ name, username }) {
+      const handle = await db();
+      const user = username ? await findUserByUsername(handle, username) : await findFirstAdmin(handle);
+      if (!user) {
+        throw new AppError(
+          'not_found',
+          username
+            ? `No user named "${username}"`
+            : 'There is no admin yet: create one with `qiao users create --name NAME --password PASSWORD --admin`',
+        );
+      }
+      if (user.disabled) throw new AppError('conflict', `User "${user.username}" is disabled`);
+      const created = await createApiKey(handle, { userId: user.id, name });
+      return { key: created.key, name: created.name, username: user.username };
+    },
+    async listModels() {
+      const list = await (await openGateway()).listModels();
+      return list.map((model) => ({ id: model.id, provider: model.provider, kind: model.kind }));
+    },
+    async *chat({ model, message, signal }) {
+      const stream = (await openGateway()).stream({
+        model,
+        messages: [{ role: 'user', content: message }],
+        source: 'cli',
+        signal,
+      });
+      for await (const part of stream) {
+        if (part.type === 'text-delta') yield part.text;
+        else if (part.type === 'error')
+          throw new AppError(part.error.code, part.error.message, { details: part.error.details });
+      }
+    },
+    async checkProviders() {
+      return checkProviders(await openGateway());
+    },
+    async close() {
+      // a step that failed to open has nothing to close
+      await gateway?.then((opened) => opened.close()).catch(() => {});
+      await database?.then((opened) => opened.close()).catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { readJson } from '../http/read-json';
+import { openGuardedStream } from '../safety/guarded-stream';
+import { chatCompletionRequest } from './chat-completion-request';
+import { collectCompletion } from './collect-completion';
+import { completionId } from './completion-id';
+import { CompletionChunks } from './completion-chunks';
+import { peekStream } from './peek-stream';
+import { streamCompletion } from './stream-completion';
+import { toChatRequest } from './to-chat-request';
+
+export function chatCompletionsRoute(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post('/chat/completions', async (c) => {
+    const body = await readJson(c, chatCompletionRequest);
+    const auth = c.get('auth');
+    // One controller for both ways a client can leave: the request closing, or the body being cancelled.
+    const controller = new AbortController();
+    const cancel = () => controller.abort();
+    c.req.raw.signal.addEventListener('abort', cancel, { once: true });
+
+    const stream = await openGuardedStream(deps.gateway, deps.guards, {
+      ...toChatRequest(body),
+      source: 'v1',
+      userId: auth.userId,
+      apiKeyId: auth.apiKeyId,
+      signal: controller.signal,
+    });
+    const peeked = await peekStream(stream);
+    const model = peeked.model ?? body.model;
+
+    if (!body.stream) return c.json(await collectCompletion(peeked.parts, model));
+
+    const includeUsage = body.stream_options?.include_usage === true;
+    const chunks = new CompletionChunks({
+      id: completionId(),
+      created: Math.floor(Date.now() / 1000),
+      model,
+      includeUsage,
+    });
+    return c.body(streamCompletion({ parts: peeked.parts, chunks, includeUsage, onCancel: cancel }), 200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache',
+      'X-Accel-Buffering': 'no',
+    });
+  });
+
+  return app;
+}

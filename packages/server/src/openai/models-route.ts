@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../http/app-env';
+
+interface OpenAIModel {
+  id: string;
+  object: 'model';
+  created: number;
+  owned_by: string;
+}
+
+/** GET /v1/models: every reachable `provider/model` plus the configured aliases. */
+export function modelsRoute(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  const list = async (): Promise<OpenAIModel[]> => {
+    const models: OpenAIModel[] = (await deps.gateway.listModels()).map((model) => ({
+      id: model.id,
+      object: 'model',
+      created: 0,
+      owned_by: model.provider,
+    }));
+    for (const alias of Object.keys(deps.config.aliases))
+      models.push({ id: alias, object: 'model', created: 0, owned_by: 'qiao' });
+    return models;
+  };
+
+  app.get('/models', async (c) => c.json({ object: 'list', data: await list() }));
+
+  // Model ids contain a slash (provider/model), so the rest of the path is the id.
+  app.get('/models/:id{.+}', async (c) => {
+    const id = c.req.param('id');
+    const listed = (await list()).find((entry) => entry.id === id);
+    if (listed) return c.json(listed);
+    // resolve throws model_not_found (with the valid ids) for anything unknown
+    const [info] = await deps.gateway.resolve(id);
+    return c.json({
+      id,
+      object: 'model',
+      created: 0,
+      owned_by: info?.provider ?? 'qiao',
+    } satisfies OpenAIModel);
+  });
+
+  return app;
+}

@@ -1,0 +1,70 @@
+import { AppError } from '@qiao/core';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { currentAuth } from '../auth/current-auth';
+import { assertAdmin } from '../auth/require-admin';
+import type { Db } from '../db';
+import type { AppDeps, AppEnv, AuthContext } from '../http/app-env';
+import { readJson } from '../http/read-json';
+import { createApiKey, findApiKey, listApiKeys, revokeApiKey } from './api-key-store';
+import { findUserByUsername } from './user-store';
+
+const newKey = z.object({
+  name: z.string().min(1).max(100),
+  username: z.string().min(1).optional(),
+});
+
+/** Mounted at /api/keys behind requireAuth. Secrets are shown once, at creation. */
+export function apiKeyRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db } = deps.database;
+  const app = new Hono<AppEnv>();
+
+  app.get('/', async (c) => {
+    const userId = await targetUserId(db, currentAuth(c), c.req.query('username'));
+    return c.json({ keys: await listApiKeys(db, userId) });
+  });
+
+  app.post('/', async (c) => {
+    const { name, username } = await readJson(c, newKey);
+    const userId = await targetUserId(db, currentAuth(c), username);
+    const key = await createApiKey(db, { userId, name });
+    return c.json(
+      { id: key.id, name: key.name, key: key.key, prefix: key.prefix, createdAt: key.createdAt },
+      201,
+    );
+  });
+
+  app.delete('/:id', async (c) => {
+    const auth = currentAuth(c);
+    const key = await findApiKey(db, c.req.param('id'));
+    // another user's key reads as missing to a member, so ids cannot be probed
+    if (!key || (key.userId !== auth.userId && auth.role !== 'admin')) {
+      throw new AppError('not_found', 'No such API key');
+    }
+    if (!(await revokeApiKey(db, key.id))) throw new AppError('not_found', 'No such API key');
+    return c.json({ ok: true });
+  });
+
+  return app;
+}
+
+/**
+ * The caller's own id, or another user's when an administrator names one. The local CLI acts
+ * as the first admin, like `qiao keys create` does without a server.
+ */
+async function targetUserId(db: Db, auth: AuthContext, username: string | undefined): Promise<string> {
+  if (username === undefined) {
+    if (!auth.userId) {
+      throw new AppError(
+        'validation_failed',
+        'username is required: there is no administrator account to act as yet',
+      );
+    }
+    return auth.userId;
+  }
+  const user = await findUserByUsername(db, username);
+  if (user?.id !== auth.userId) assertAdmin(auth);
+  if (!user) throw new AppError('not_found', `No user named "${username}"`);
+  if (user.disabled) throw new AppError('conflict', `User "${user.username}" is disabled`);
+  return user.id;
+}
