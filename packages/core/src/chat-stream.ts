@@ -10,7 +10,14 @@ export interface Usage {
   reasoningTokens?: number;
 }
 
-export type FinishReason = 'stop' | 'length' | 'tool-calls' | 'content-filter' | 'error' | 'cancelled' | 'other';
+export type FinishReason =
+  | 'stop'
+  | 'length'
+  | 'tool-calls'
+  | 'content-filter'
+  | 'error'
+  | 'cancelled'
+  | 'other';
 
 /**
  * Every stream in Qiao is a typed union of parts (the Vercel AI SDK's idea): the gateway

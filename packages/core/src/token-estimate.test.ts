@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import {
-  estimateMessageTokens,
   estimateMessagesTokens,
+  estimateMessageTokens,
   estimateTextTokens,
   messageOverheadTokens,
 } from './token-estimate';

@@ -1,4 +1,5 @@
 import { startOpenAIFixture } from '../test/fixtures/openai-fixture-server';
+import { exitWithParent } from './spawn-child';
 
 /**
  * Child process: two fixture upstreams. `fast` answers with no pacing (TTFT and saturation);
@@ -14,6 +15,6 @@ setInterval(() => {
 }, 1_000).unref();
 
 process.stdout.write(`${JSON.stringify({ fast: fast.url, paced: paced.url, tokenDelayMs })}\n`);
-process.on('SIGTERM', () => {
-  void Promise.all([fast.close(), paced.close()]).finally(() => process.exit(0));
+exitWithParent(async () => {
+  await Promise.all([fast.close(), paced.close()]);
 });

@@ -6,6 +6,7 @@ import { openDatabase } from '../src/db';
 import { startServer } from '../src/server/start-server';
 import { createApiKey } from '../src/users/api-key-store';
 import { createUser } from '../src/users/user-store';
+import { exitWithParent } from './spawn-child';
 
 /**
  * Child process: a real Qiao server on the embedded database in a temp data dir, with one
@@ -26,12 +27,8 @@ const { key } = await createApiKey(database.db, { userId: user.id, name: 'bench'
 const server = await startServer(config, { database, log: () => {} });
 process.stdout.write(`${JSON.stringify({ url: server.url, apiKey: key })}\n`);
 
-process.on('SIGTERM', () => {
-  void server
-    .close()
-    .then(() => database.close())
-    .finally(() => {
-      rmSync(dataDir, { recursive: true, force: true });
-      process.exit(0);
-    });
+exitWithParent(async () => {
+  await server.close();
+  await database.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });

@@ -9,16 +9,21 @@ export interface Child<T> {
   stop(): Promise<void>;
 }
 
-/** Runs a bench/*.ts file in its own Node process and waits for the JSON line it prints when ready. */
+/**
+ * Runs a bench/*.ts file in its own Node process and waits for the JSON line it prints when
+ * ready. Its stdin is a pipe from us: children exit when it closes (exitWithParent), so none
+ * outlives a crashed benchmark.
+ */
 export async function spawnChild<T>(
   file: string,
   env: NodeJS.ProcessEnv,
-  timeoutMs = 60_000,
+  options: { timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<Child<T>> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
   const script = fileURLToPath(new URL(file, import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', script], {
     env,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
   const info = await new Promise<T>((resolve, reject) => {
@@ -28,10 +33,13 @@ export async function spawnChild<T>(
       clearTimeout(timer);
       resolve(JSON.parse(line) as T);
     });
+  }).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
   });
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
       child.once('exit', () => {
         clearTimeout(kill);
@@ -40,4 +48,18 @@ export async function spawnChild<T>(
       child.kill('SIGTERM');
     });
   return { process: child, info, stop };
+}
+
+/** In a child: runs `shutdown` once on SIGTERM or when the parent goes away (stdin closes). */
+export function exitWithParent(shutdown: () => Promise<void>): void {
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void shutdown()
+      .catch(() => {})
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', stop);
+  process.stdin.on('end', stop).on('close', stop).resume();
 }

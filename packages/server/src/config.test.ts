@@ -22,7 +22,10 @@ test('provider keys, base URLs, aliases and custom providers are read', () => {
   });
   expect(config.providers.deepseek).toEqual({ apiKey: 'sk-1', baseUrl: undefined });
   expect(config.providers.ollama?.baseUrl).toBe('http://127.0.0.1:11434/v1');
-  expect(config.aliases).toEqual({ fast: ['deepseek/deepseek-chat'], safe: ['openai/gpt-4o', 'deepseek/deepseek-chat'] });
+  expect(config.aliases).toEqual({
+    fast: ['deepseek/deepseek-chat'],
+    safe: ['openai/gpt-4o', 'deepseek/deepseek-chat'],
+  });
   expect(config.customProviders[0]).toMatchObject({ id: 'vllm', kind: 'openai-compatible' });
 });
 

@@ -57,18 +57,30 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   QIAO_DATA_DIR: z.string().min(1).default('./.qiao'),
   QIAO_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
   QIAO_LOCAL_MODEL: z.string().min(1).optional(),
   QIAO_DEFAULT_MODEL: z.string().min(1).optional(),
   /** {"alias": "provider/model"} or {"alias": ["provider/a", "provider/b"]} (a fallback chain) */
-  QIAO_MODEL_ALIASES: jsonFromString(z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)]))).optional(),
+  QIAO_MODEL_ALIASES: jsonFromString(
+    z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])),
+  ).optional(),
   /** extra OpenAI-compatible or Anthropic-protocol endpoints (vLLM, LM Studio, Xinference...) */
   QIAO_PROVIDERS: jsonFromString(z.array(customProvider)).optional(),
   QIAO_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   QIAO_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   QIAO_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
-  QIAO_MAX_BODY_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+  QIAO_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(4 * 1024 * 1024),
   QIAO_HF_ENDPOINT: url.default('https://huggingface.co'),
   QIAO_LOCAL_THREADS: z.coerce.number().int().positive().optional(),
   QIAO_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -106,7 +118,9 @@ export type Env = Record<string, string | undefined>;
 
 /** Parses and validates; throws an AppError whose message is one readable line. */
 export function loadConfig(env: Env = process.env, options: { ensureSecret?: boolean } = {}): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -121,13 +135,19 @@ export function loadConfig(env: Env = process.env, options: { ensureSecret?: boo
     const apiKey = cleaned[`${prefix}_API_KEY`];
     const baseUrl = cleaned[`${prefix}_BASE_URL`];
     if (baseUrl !== undefined && !url.safeParse(baseUrl).success) {
-      throw new AppError('validation_failed', `Invalid configuration: ${prefix}_BASE_URL must be an http(s) URL`);
+      throw new AppError(
+        'validation_failed',
+        `Invalid configuration: ${prefix}_BASE_URL must be an http(s) URL`,
+      );
     }
     if (apiKey !== undefined || baseUrl !== undefined) providers[id] = { apiKey, baseUrl };
   }
 
   const aliases = Object.fromEntries(
-    Object.entries(e.QIAO_MODEL_ALIASES ?? {}).map(([name, target]) => [name, typeof target === 'string' ? [target] : target]),
+    Object.entries(e.QIAO_MODEL_ALIASES ?? {}).map(([name, target]) => [
+      name,
+      typeof target === 'string' ? [target] : target,
+    ]),
   );
 
   return Object.freeze({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createUser } from '../users/user-store';
-import { createAuthTestKit, cookieFrom } from './auth-test-kit';
+import { cookieFrom, createAuthTestKit } from './auth-test-kit';
 import { firstRunNotice } from './first-run-notice';
 
 let remote: string | undefined = '10.0.0.8';

@@ -1,8 +1,8 @@
 import { AppError } from '@qiao/core';
 import type { Config } from '../config';
 import { type Database, openDatabase } from '../db';
-import { createGateway } from '../gateway/create-gateway';
 import { checkProviders } from '../gateway/check-providers';
+import { createGateway } from '../gateway/create-gateway';
 import type { Gateway } from '../gateway/gateway';
 import { createApiKey } from '../users/api-key-store';
 import { createUser, findFirstAdmin, findUserByUsername } from '../users/user-store';

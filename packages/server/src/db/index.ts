@@ -1,2 +1,2 @@
-export * as schema from './schema';
 export * from './open-database';
+export * as schema from './schema';

@@ -4,11 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { AppError } from '@qiao/core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema';
 
@@ -60,9 +60,13 @@ async function openPostgres(url: string): Promise<Database> {
     client.release();
   } catch (error) {
     await pool.end().catch(() => {});
-    throw new AppError('database_unavailable', `Cannot connect to DATABASE_URL (${redactUrl(url)}): ${messageOf(error)}`, {
-      cause: error,
-    });
+    throw new AppError(
+      'database_unavailable',
+      `Cannot connect to DATABASE_URL (${redactUrl(url)}): ${messageOf(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   await migratePg(drizzlePg(pool), { migrationsFolder });

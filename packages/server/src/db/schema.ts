@@ -1,13 +1,20 @@
 import type { ChatMessage, ToolCall, Usage } from '@qiao/core';
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /** One schema for PGlite and Postgres; migrations in ./migrations are generated from it. */
 
-const id = () =>
-  text('id')
-    .primaryKey()
-    .default(sql`gen_random_uuid()::text`);
+const id = () => text('id').primaryKey().default(sql`gen_random_uuid()::text`);
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 export const users = pgTable('users', {

@@ -3,10 +3,10 @@ import type { Database } from '../db';
 import { checkProviderEntries } from './check-providers';
 import { embedTexts } from './embed';
 import type { Gateway } from './gateway';
+import { streamChat } from './gateway-stream';
 import { ModelCatalog } from './model-catalog';
 import { RequestLogWriter } from './request-log-writer';
 import { resolveModels } from './resolve-model';
-import { streamChat } from './gateway-stream';
 
 const defaultContextWindow = 8192;
 

@@ -58,7 +58,11 @@ export async function* streamChat(deps: StreamDeps, request: ChatRequest): Async
     chain: for (const info of candidates) {
       current = info;
       const provider = info.local ? undefined : await deps.catalog.provider(info.provider);
-      const options = toCallOptions(request, provider?.config.quirks.structuredOutputs === true);
+      // local models enforce a schema with a grammar, so they always get it
+      const options = toCallOptions(
+        request,
+        info.local === true || provider?.config.quirks.structuredOutputs === true,
+      );
       const ctx = {
         info,
         apiKey: provider?.config.apiKey,

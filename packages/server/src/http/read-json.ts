@@ -14,7 +14,9 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T): Prom
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new AppError('validation_failed', `${where}${issue.message}`, { details: { issues: parsed.error.issues } });
+    throw new AppError('validation_failed', `${where}${issue.message}`, {
+      details: { issues: parsed.error.issues },
+    });
   }
   return parsed.data;
 }

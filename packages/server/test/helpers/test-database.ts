@@ -28,7 +28,10 @@ export function testDatabaseKind(): 'pglite' | 'postgres' {
 const templateDir = join(process.cwd(), 'node_modules', '.cache', 'qiao-test');
 
 async function pgliteTemplate(): Promise<Buffer> {
-  const migrationsStamp = readFileSync(new URL('../../src/db/migrations/meta/_journal.json', import.meta.url), 'utf8');
+  const migrationsStamp = readFileSync(
+    new URL('../../src/db/migrations/meta/_journal.json', import.meta.url),
+    'utf8',
+  );
   const key = Buffer.from(migrationsStamp).toString('base64url').slice(-24);
   const file = join(templateDir, `pglite-${key}.tar`);
   if (existsSync(file)) return readFileSync(file);
