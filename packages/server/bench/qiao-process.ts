@@ -16,7 +16,7 @@ import { exitWithParent } from './spawn-child';
 const dataDir = mkdtempSync(join(tmpdir(), 'qiao-bench-'));
 const config = loadConfig({ ...process.env, QIAO_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
 
-const database = await openDatabase({ dataDir });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir });
 const user = await createUser(database.db, {
   username: 'bench',
   password: 'bench-password-1234',
