@@ -2,9 +2,8 @@ import { AppError, toAppError } from '@qiao/core';
 import type { Config } from '../config';
 import type { EmbedRequest, EmbedResult, ModelInfo } from './gateway';
 import type { ModelCatalog } from './model-catalog';
-import type { RequestLogWriter } from './request-log-writer';
+import { type RequestLogWriter, requestLogRow } from './request-log-writer';
 import { resolveModels } from './resolve-model';
-import { costOf } from './stream-attempt';
 import { toUpstreamError } from './upstream-error';
 
 /** Embeddings in batches the model accepts; the next model of a chain on failure. */
@@ -17,32 +16,28 @@ export async function embedTexts(
   let lastError: AppError = new AppError('upstream_error', 'No model answered');
   let attempts = 0;
   let current: ModelInfo | undefined;
-  const log = (status: 'ok' | 'error' | 'cancelled', inputTokens: number, error?: AppError) =>
-    deps.log.add({
-      source: request.source,
-      userId: request.userId ?? null,
-      apiKeyId: request.apiKeyId ?? null,
-      requestedModel: request.model || 'default',
-      model: current?.id ?? null,
-      status,
-      errorCode: error?.code ?? null,
-      attempts: Math.max(1, attempts),
-      inputTokens,
-      latencyMs: Math.round(performance.now() - started),
-      costUsd: (current && costOf(current, { inputTokens, outputTokens: 0 })) || 0,
-    });
+  const log = (inputTokens: number, error?: AppError) =>
+    deps.log.add(
+      requestLogRow(request, {
+        model: current,
+        attempts,
+        startedAt: started,
+        error,
+        usage: { inputTokens, outputTokens: 0 },
+      }),
+    );
   for (const info of candidates) {
     current = info;
     for (let retry = 0; retry <= deps.config.maxRetries; retry++) {
       attempts++;
       try {
         const result = await embedWith(deps, info, request);
-        log('ok', result.usage.inputTokens);
+        log(result.usage.inputTokens);
         return result;
       } catch (error) {
         lastError = error instanceof AppError ? error : toAppError(error, 'upstream_error');
         if (lastError.code === 'cancelled') {
-          log('cancelled', 0, lastError);
+          log(0, lastError);
           throw lastError;
         }
         if (!lastError.isRetryable) break;
@@ -51,7 +46,7 @@ export async function embedTexts(
       }
     }
   }
-  log('error', 0, lastError);
+  log(0, lastError);
   throw lastError;
 }
 

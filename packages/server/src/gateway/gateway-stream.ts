@@ -4,9 +4,9 @@ import type { Config } from '../config';
 import { toCallOptions } from './call-options';
 import type { ChatRequest, ModelInfo } from './gateway';
 import type { ModelCatalog } from './model-catalog';
-import type { RequestLogWriter } from './request-log-writer';
+import { type RequestLogWriter, requestLogRow } from './request-log-writer';
 import { resolveModels } from './resolve-model';
-import { type AttemptResult, costOf, streamAttempt } from './stream-attempt';
+import { type AttemptResult, streamAttempt } from './stream-attempt';
 
 export interface StreamDeps {
   config: Config;
@@ -27,24 +27,17 @@ export async function* streamChat(deps: StreamDeps, request: ChatRequest): Async
   let current: ModelInfo | undefined;
   let outcome: AttemptResult = { emitted: false };
   let settled = false;
-  const writeLog = (result: AttemptResult) => {
-    const error = result.error;
-    deps.log.add({
-      source: request.source,
-      userId: request.userId ?? null,
-      apiKeyId: request.apiKeyId ?? null,
-      requestedModel: request.model || 'default',
-      model: current?.id ?? null,
-      status: !error ? 'ok' : error.code === 'cancelled' ? 'cancelled' : 'error',
-      errorCode: error?.code ?? null,
-      attempts: Math.max(1, attempts),
-      inputTokens: result.usage?.inputTokens ?? 0,
-      outputTokens: result.usage?.outputTokens ?? 0,
-      ttftMs: result.ttftMs ?? null,
-      latencyMs: Math.round(performance.now() - started),
-      costUsd: (current && result.usage && costOf(current, result.usage)) || 0,
-    });
-  };
+  const writeLog = (result: AttemptResult) =>
+    deps.log.add(
+      requestLogRow(request, {
+        model: current,
+        attempts,
+        startedAt: started,
+        error: result.error,
+        usage: result.usage,
+        ttftMs: result.ttftMs,
+      }),
+    );
   try {
     let candidates: ModelInfo[];
     try {

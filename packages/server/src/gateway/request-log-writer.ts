@@ -1,7 +1,44 @@
+import type { AppError, Usage } from '@qiao/core';
 import type { Database } from '../db';
 import { requestLog } from '../db/schema';
+import { costOf } from './cost-of';
+import type { ModelInfo, RequestOrigin } from './gateway';
 
 export type RequestLogRow = typeof requestLog.$inferInsert;
+
+/** How one gateway call ended, whatever kind of call it was. */
+export interface RequestOutcome {
+  /** the model that answered, or the last one tried */
+  model: ModelInfo | undefined;
+  attempts: number;
+  /** performance.now() when the call arrived */
+  startedAt: number;
+  error?: AppError;
+  usage?: Pick<Usage, 'inputTokens' | 'outputTokens'>;
+  ttftMs?: number;
+}
+
+export function requestLogRow(
+  request: RequestOrigin & { model: string },
+  outcome: RequestOutcome,
+): RequestLogRow {
+  const { error, usage, model } = outcome;
+  return {
+    source: request.source,
+    userId: request.userId ?? null,
+    apiKeyId: request.apiKeyId ?? null,
+    requestedModel: request.model || 'default',
+    model: model?.id ?? null,
+    status: !error ? 'ok' : error.code === 'cancelled' ? 'cancelled' : 'error',
+    errorCode: error?.code ?? null,
+    attempts: Math.max(1, outcome.attempts),
+    inputTokens: usage?.inputTokens ?? 0,
+    outputTokens: usage?.outputTokens ?? 0,
+    ttftMs: outcome.ttftMs ?? null,
+    latencyMs: Math.round(performance.now() - outcome.startedAt),
+    costUsd: (model && usage && costOf(model, usage)) || 0,
+  };
+}
 
 /**
  * Request-log rows are batched and written off the hot path: PGlite runs on the calling thread,

@@ -1,6 +1,7 @@
 import type { LanguageModelV3, LanguageModelV3StreamPart, LanguageModelV3Usage } from '@ai-sdk/provider';
 import { AppError, type ChatStreamPart, type FinishReason, type Usage } from '@qiao/core';
 import type { CallOptions } from './call-options';
+import { costOf } from './cost-of';
 import type { ModelInfo } from './gateway';
 import { toUpstreamError } from './upstream-error';
 
@@ -171,13 +172,4 @@ function toUsage(usage: LanguageModelV3Usage): Usage {
   if (usage.inputTokens.cacheRead) out.cachedInputTokens = usage.inputTokens.cacheRead;
   if (usage.outputTokens.reasoning) out.reasoningTokens = usage.outputTokens.reasoning;
   return out;
-}
-
-/** USD from the price table; undefined when the model has no known price. */
-export function costOf(
-  info: ModelInfo,
-  usage: Pick<Usage, 'inputTokens' | 'outputTokens'>,
-): number | undefined {
-  if (!info.pricing) return undefined;
-  return (usage.inputTokens * info.pricing.input + usage.outputTokens * info.pricing.output) / 1_000_000;
 }
