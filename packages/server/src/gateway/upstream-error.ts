@@ -79,7 +79,7 @@ export function toUpstreamError(error: unknown, providerId: string, apiKey?: str
     });
   }
   const message = clean(error instanceof Error ? error.message : describe(error));
-  if (code || /terminated|socket|premature|aborted/i.test(message)) {
+  if (code || /terminated|socket|premature|aborted|closed/i.test(message)) {
     return new AppError('upstream_error', `The connection to provider '${providerId}' was lost: ${message}`, {
       cause: error,
     });

@@ -4,6 +4,7 @@ import { AppError } from '@qiao/core';
 import OpenAI from 'openai';
 import { openaiChatModel } from './openai-compatible/openai-chat-model';
 import { openaiEmbeddingModel } from './openai-compatible/openai-embedding-model';
+import { upstreamFetch } from './openai-compatible/upstream-fetch';
 import type { ProviderConfig } from './provider-config';
 
 /** The AI SDK instances for one provider; built once per provider configuration. */
@@ -32,7 +33,13 @@ export function createProviderClient(provider: ProviderConfig): ProviderClient {
       },
     };
   }
-  const client = new OpenAI({ baseURL: provider.baseUrl, apiKey, maxRetries: 0, timeout: 24 * 3600_000 });
+  const client = new OpenAI({
+    baseURL: provider.baseUrl,
+    apiKey,
+    maxRetries: 0,
+    timeout: 24 * 3600_000,
+    fetch: upstreamFetch,
+  });
   return {
     languageModel: (modelId) => openaiChatModel(client, provider.id, modelId, provider.quirks),
     embeddingModel: (modelId) => openaiEmbeddingModel(client, provider.id, modelId),
