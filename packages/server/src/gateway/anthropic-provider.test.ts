@@ -1,6 +1,7 @@
 import type { ChatStreamPart } from '@qiao/core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type AnthropicFixture, startAnthropicFixture } from '../../test/fixtures/anthropic-fixture-server';
+import { collectParts } from '../../test/helpers/collect-parts';
 import { createTestDatabase } from '../../test/helpers/test-database';
 import { loadConfig } from '../config';
 import type { Database } from '../db';
@@ -31,17 +32,13 @@ afterAll(async () => {
   await fixture.close();
 });
 
-async function collect(request: Partial<ChatRequest>): Promise<ChatStreamPart[]> {
-  const parts: ChatStreamPart[] = [];
-  const messages = request.messages ?? [{ role: 'user' as const, content: 'hello there' }];
-  for await (const part of gateway.stream({
+function collect(request: Partial<ChatRequest>): Promise<ChatStreamPart[]> {
+  return collectParts(gateway, {
     source: 'system',
     model: 'claude/fixture-chat',
     ...request,
-    messages,
-  }))
-    parts.push(part);
-  return parts;
+    messages: request.messages ?? [{ role: 'user', content: 'hello there' }],
+  });
 }
 
 test('native Anthropic streaming with a system prompt and usage', async () => {

@@ -1,6 +1,7 @@
 import type { ChatStreamPart } from '@qiao/core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type OpenAIFixture, startOpenAIFixture } from '../../test/fixtures/openai-fixture-server';
+import { collectParts } from '../../test/helpers/collect-parts';
 import { createTestDatabase } from '../../test/helpers/test-database';
 import { loadConfig } from '../config';
 import type { Database } from '../db';
@@ -35,18 +36,13 @@ afterAll(async () => {
   await fixture.close();
 });
 
-async function collect(request: Partial<ChatRequest>): Promise<ChatStreamPart[]> {
-  const parts: ChatStreamPart[] = [];
-  const messages = request.messages ?? [{ role: 'user' as const, content: 'hello world' }];
-  for await (const part of gateway.stream({
+function collect(request: Partial<ChatRequest>): Promise<ChatStreamPart[]> {
+  return collectParts(gateway, {
     source: 'system',
     model: 'openai/fixture-chat',
     ...request,
-    messages,
-  })) {
-    parts.push(part);
-  }
-  return parts;
+    messages: request.messages ?? [{ role: 'user', content: 'hello world' }],
+  });
 }
 
 const text = (parts: ChatStreamPart[]) =>
