@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
@@ -10,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { startPgliteChild } from './pglite-child';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -32,27 +31,54 @@ export interface OpenDatabaseOptions {
 
 /** Opens the database and applies pending migrations; failures become one clear AppError. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  const client = options.pglite ?? (await createPglite(options.dataDir));
+  if (options.databaseUrl) {
+    return openPool(
+      { connectionString: options.databaseUrl, max: 10 },
+      'postgres',
+      `DATABASE_URL (${redactUrl(options.databaseUrl)})`,
+    );
+  }
+  if (options.dataDir && !options.pglite) return openEmbedded(options.dataDir);
+  // in-process PGlite: tests (a migrated template) and throwaway in-memory databases
+  const client = options.pglite ?? (await createPglite());
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder });
   return { db, kind: 'pglite', close: () => client.close() };
 }
 
-export async function createPglite(dataDir?: string): Promise<PGlite> {
-  const dir = dataDir ? join(dataDir, 'db') : undefined;
-  if (dir) mkdirSync(dir, { recursive: true });
+/** The embedded database, served by its own process over a Unix socket (see pglite-process.ts). */
+async function openEmbedded(dataDir: string): Promise<Database> {
+  const child = await startPgliteChild(dataDir);
   try {
-    return await PGlite.create({ dataDir: dir, extensions: { vector } });
+    // max 1: PGlite is a single session; the pool queues queries and keeps transactions whole
+    const database = await openPool(
+      { host: child.socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 },
+      'pglite',
+      `the embedded database in ${dataDir}`,
+    );
+    return {
+      ...database,
+      async close() {
+        await database.close();
+        await child.stop();
+      },
+    };
   } catch (error) {
-    throw new AppError('database_unavailable', `Cannot open the embedded database in ${dir ?? 'memory'}`, {
-      cause: error,
-    });
+    await child.stop();
+    throw error;
   }
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+async function createPglite(): Promise<PGlite> {
+  try {
+    return await PGlite.create({ extensions: { vector } });
+  } catch (error) {
+    throw new AppError('database_unavailable', 'Cannot create an in-memory database', { cause: error });
+  }
+}
+
+async function openPool(settings: pg.PoolConfig, kind: Database['kind'], label: string): Promise<Database> {
+  const pool = new pg.Pool({ ...settings, connectionTimeoutMillis: 5_000 });
   // pg emits errors of idle clients on the pool; without a listener they crash the process.
   pool.on('error', () => {});
   try {
@@ -60,17 +86,13 @@ async function openPostgres(url: string): Promise<Database> {
     client.release();
   } catch (error) {
     await pool.end().catch(() => {});
-    throw new AppError(
-      'database_unavailable',
-      `Cannot connect to DATABASE_URL (${redactUrl(url)}): ${messageOf(error)}`,
-      {
-        cause: error,
-      },
-    );
+    throw new AppError('database_unavailable', `Cannot connect to ${label}: ${messageOf(error)}`, {
+      cause: error,
+    });
   }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   await migratePg(drizzlePg(pool), { migrationsFolder });
-  return { db, kind: 'postgres', close: () => pool.end() };
+  return { db, kind, close: () => pool.end() };
 }
 
 function redactUrl(url: string): string {
