@@ -78,7 +78,7 @@ export function overheadReport({ ttft, throughput, sliceMs, rss }: OverheadFigur
       throughputRows,
     ),
     '',
-    '### Qiao server memory (VmRSS)',
+    '### Qiao server memory (VmRSS, server + its database process)',
     '',
     markdownTable(
       ['state', 'RSS'],

@@ -1,11 +1,19 @@
 import { readFileSync } from 'node:fs';
 
-/** Resident set size of a process in MiB, from /proc (Linux only; NaN elsewhere). */
+/**
+ * Resident set size of a process and its descendants in MiB, from /proc (Linux only; NaN
+ * elsewhere). Descendants count because the embedded database runs in a child of the server.
+ */
 export function readRssMiB(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kib = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
-    return kib ? Number(kib) / 1024 : Number.NaN;
+    if (!kib) return Number.NaN;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    return children.reduce((sum, child) => sum + (readRssMiB(Number(child)) || 0), Number(kib) / 1024);
   } catch {
     return Number.NaN;
   }
