@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
+import type { PGlite } from '@electric-sql/pglite';
 import { AppError } from '@qiao/core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -21,16 +20,20 @@ export interface Database {
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-export interface OpenDatabaseOptions {
+export type OpenDatabaseOptions =
   /** postgres:// URL; without it the embedded PGlite in `dataDir/db` is used */
-  databaseUrl?: string;
-  dataDir?: string;
-  /** an already-created PGlite (tests load a migrated template this way) */
-  pglite?: PGlite;
-}
+  | { databaseUrl?: string; dataDir: string }
+  | { databaseUrl: string }
+  /** an already-created in-process PGlite (tests load a migrated template this way) */
+  | { pglite: PGlite };
 
 /** Opens the database and applies pending migrations; failures become one clear AppError. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if ('pglite' in options) {
+    const db = drizzlePglite(options.pglite, { schema }) as unknown as Db;
+    await migratePglite(drizzlePglite(options.pglite), { migrationsFolder });
+    return { db, kind: 'pglite', close: () => options.pglite.close() };
+  }
   if (options.databaseUrl) {
     return openPool(
       { connectionString: options.databaseUrl, max: 10 },
@@ -38,12 +41,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       `DATABASE_URL (${redactUrl(options.databaseUrl)})`,
     );
   }
-  if (options.dataDir && !options.pglite) return openEmbedded(options.dataDir);
-  // in-process PGlite: tests (a migrated template) and throwaway in-memory databases
-  const client = options.pglite ?? (await createPglite());
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  await migratePglite(drizzlePglite(client), { migrationsFolder });
-  return { db, kind: 'pglite', close: () => client.close() };
+  return openEmbedded((options as { dataDir: string }).dataDir);
 }
 
 /** The embedded database, served by its own process over a Unix socket (see pglite-process.ts). */
@@ -66,14 +64,6 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   } catch (error) {
     await child.stop();
     throw error;
-  }
-}
-
-async function createPglite(): Promise<PGlite> {
-  try {
-    return await PGlite.create({ extensions: { vector } });
-  } catch (error) {
-    throw new AppError('database_unavailable', 'Cannot create an in-memory database', { cause: error });
   }
 }
 
