@@ -3,4 +3,7 @@ export * from './chat-message';
 export * from './chat-stream';
 export * from './context-window';
 export * from './contracts/index';
+export * from './knowledge/chunk-document';
+export * from './knowledge/reciprocal-rank-fusion';
+export * from './safety/index';
 export * from './token-estimate';

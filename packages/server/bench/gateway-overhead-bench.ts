@@ -1,6 +1,7 @@
 import { measureThroughput } from './measure-throughput';
 import { measureTtft, type Side } from './measure-ttft';
 import { overheadReport, type ThroughputRow } from './overhead-report';
+import { readCpuMs } from './read-cpu';
 import { readRssMiB } from './read-rss';
 import { spawnChild } from './spawn-child';
 import { keepAliveAgent, type StreamTarget } from './stream-request';
@@ -47,11 +48,19 @@ export async function benchGatewayOverhead(log: (line: string) => void = console
     const idleMiB = readRssMiB(qiaoPid);
 
     log(`TTFT: up to ${ttftPairs} interleaved pairs…`);
+    const fixturePid = fixture.process.pid!;
+    const cpuBefore = { qiao: readCpuMs(qiaoPid), fixture: readCpuMs(fixturePid) };
     const ttft = await measureTtft(
       { target: fast, model: 'fixture-chat' },
       { target: viaQiao, model: 'openai/fixture-chat' },
       { warmup: 40, pairs: ttftPairs, maxMs: 40_000 },
     );
+    // Qiao serves only its side; the fixture serves both (warm-up streams included).
+    const streams = ttft.direct.length + ttft.qiao.length + ttft.failed + 80;
+    const cpu = {
+      qiaoMs: (readCpuMs(qiaoPid) - cpuBefore.qiao) / (streams / 2),
+      upstreamMs: (readCpuMs(fixturePid) - cpuBefore.fixture) / streams,
+    };
 
     const pacedLabel = `paced ${fixture.info.tokenDelayMs} ms/token`;
     const levels: { label: string; direct: Side; qiao: Side; concurrency: number; hasTarget: boolean }[] = [
@@ -85,6 +94,7 @@ export async function benchGatewayOverhead(log: (line: string) => void = console
 
     return overheadReport({
       ttft,
+      cpu,
       throughput,
       sliceMs,
       rss: { idleMiB, peakMiB, afterMiB: readRssMiB(qiaoPid) },

@@ -15,6 +15,8 @@ export interface ThroughputRow {
 
 export interface OverheadFigures {
   ttft: TtftSamples;
+  /** CPU time per stream during the TTFT phase: Qiao (server + database process), the upstream */
+  cpu: { qiaoMs: number; upstreamMs: number };
   throughput: ThroughputRow[];
   sliceMs: number;
   rss: { idleMiB: number; peakMiB: number; afterMiB: number };
@@ -23,7 +25,7 @@ export interface OverheadFigures {
 const verdict = (met: boolean) => (met ? 'met' : 'missed');
 
 /** The gateway-overhead section of `npm run bench`, every figure beside its same-run baseline. */
-export function overheadReport({ ttft, throughput, sliceMs, rss }: OverheadFigures): string {
+export function overheadReport({ ttft, cpu, throughput, sliceMs, rss }: OverheadFigures): string {
   const ttftRows = [50, 95, 99].map((q) => {
     const direct = percentile(ttft.direct, q);
     const qiao = percentile(ttft.qiao, q);
@@ -61,6 +63,8 @@ export function overheadReport({ ttft, throughput, sliceMs, rss }: OverheadFigur
     `### Time to first token (${ttft.direct.length} + ${ttft.qiao.length} streams, one at a time, interleaved; failed: ${ttft.failed})`,
     '',
     markdownTable(['percentile', 'direct', 'via Qiao', 'added', 'target'], ttftRows),
+    '',
+    `CPU time per stream in the same phase: Qiao ${ms(cpu.qiaoMs)} (server + database process), the fixture upstream ${ms(cpu.upstreamMs)} (ratio ${fixed(cpu.qiaoMs / cpu.upstreamMs, 1)}×). CPU time barely moves with machine load, so it is the steadier figure when the latency rows are noisy.`,
     '',
     `### Throughput (fixture-long-64, closed loop, 2 × ${sliceMs / 1000} s per side, interleaved)`,
     '',

@@ -1,25 +1,43 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchGatewayOverhead } from './gateway-overhead-bench';
+import { benchRetrievalQuality } from './knowledge/quality-bench';
+import { benchKnowledge } from './knowledge-bench';
+import { benchLocalRuntime } from './local-runtime-bench';
+import { benchSafety } from './safety-bench';
 
 /**
  * `npm run bench`: prints markdown tables with ratios against baselines measured in the same
- * run. Timing never fails anything; only a crash exits non-zero.
+ * run. Timing never fails anything; only a crash exits non-zero. QIAO_BENCH_ONLY=gateway,safety
+ * runs some sections only.
  */
-const started = performance.now();
-const sections: string[] = [`# Qiao benchmarks (${new Date().toISOString()})`];
+const sections: Record<string, () => Promise<string>> = {
+  gateway: () => benchGatewayOverhead(),
+  local: () => benchLocalRuntime(),
+  safety: () => benchSafety(),
+  quality: () => benchRetrievalQuality(),
+  // Embedded-PGlite ingestion is slow today (see docs/knowledge-bases.md), so the default run
+  // is small; QIAO_BENCH_KB_MB=50 QIAO_BENCH_KB_SCALES=10000,100000 is the full-size one.
+  knowledge: () =>
+    benchKnowledge({
+      corpusMB: Number(process.env.QIAO_BENCH_KB_MB ?? 2),
+      queryScales: (process.env.QIAO_BENCH_KB_SCALES ?? '1000,10000').split(',').map(Number),
+    }),
+};
 
-sections.push(await benchGatewayOverhead());
-
-const localBench = fileURLToPath(new URL('./local-runtime-bench.ts', import.meta.url));
-if (existsSync(localBench)) {
-  console.error('local runtime…');
-  // by URL, so this file type-checks and runs before that benchmark exists
-  const { benchLocalRuntime } = (await import(pathToFileURL(localBench).href)) as {
-    benchLocalRuntime: () => Promise<string>;
-  };
-  sections.push(await benchLocalRuntime());
+const only = process.env.QIAO_BENCH_ONLY?.split(',').map((name) => name.trim());
+const unknown = only?.filter((name) => !(name in sections)) ?? [];
+if (unknown.length > 0) {
+  console.error(
+    `QIAO_BENCH_ONLY: unknown section ${unknown.join(', ')} (known: ${Object.keys(sections).join(', ')})`,
+  );
+  process.exit(2);
 }
 
-sections.push(`_Total bench time: ${((performance.now() - started) / 1000).toFixed(0)} s_`);
-console.log(sections.join('\n\n'));
+const started = performance.now();
+const out: string[] = [`# Qiao benchmarks (${new Date().toISOString()})`];
+for (const [name, run] of Object.entries(sections)) {
+  if (only && !only.includes(name)) continue;
+  console.error(`${name}…`);
+  out.push(await run());
+}
+out.push(`_Total bench time: ${((performance.now() - started) / 1000).toFixed(0)} s_`);
+console.log(out.join('\n\n'));

@@ -1,14 +1,27 @@
-import { AppError } from '@qiao/core';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { agentRoutes } from './agents/agent-routes';
+import { plazaRoutes } from './agents/plaza-routes';
+import { assistantRoutes } from './assistant/assistant-routes';
 import { authRoutes } from './auth/auth-routes';
 import { requireAuth } from './auth/require-auth';
 import { conversationRoutes } from './chat/conversation-routes';
+import { feedbackRoutes } from './feedback/feedback-routes';
+import { fileRoutes } from './files/file-routes';
+import { uploadPaths } from './files/upload-paths';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { errorResponse, notFound } from './http/error-response';
+import { limitBody } from './http/limit-body';
 import { serveWeb } from './http/serve-web';
+import { knowledgeRoutes } from './knowledge/knowledge-routes';
 import { openaiRoutes } from './openai/openai-routes';
 import { providerRoutes } from './providers/provider-routes';
+import { auditRoutes } from './safety/audit-routes';
+import { moderationRoutes } from './safety/moderation-routes';
+import { settingsRoutes } from './settings/settings-routes';
+import { publicShareRoutes } from './shares/public-share-routes';
+import { shareRoutes } from './shares/share-routes';
+import { speechRoutes } from './speech/speech-routes';
+import { topicRoutes } from './topics/topic-routes';
 import { apiKeyRoutes } from './users/api-key-routes';
 import { userRoutes } from './users/user-routes';
 
@@ -21,17 +34,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/health', async (c) => c.json({ status: 'ok', database: deps.database.kind }));
 
-  const limit = bodyLimit({
-    maxSize: deps.config.maxBodyBytes,
-    onError: () => {
-      throw new AppError('payload_too_large', `Request body exceeds ${deps.config.maxBodyBytes} bytes`);
-    },
-  });
-  app.use('/api/*', limit);
+  // before the app-wide limit: document uploads have their own (see knowledge-routes.ts)
+  app.route('/api/knowledge-bases', knowledgeRoutes(deps));
+  const limit = limitBody(deps.config.maxBodyBytes);
+  app.use('/api/*', (c, next) => (uploadPaths.has(c.req.path) ? next() : limit(c, next)));
   app.use('/v1/*', limit);
 
   // Sign-in and first-run setup are reachable without a session; everything else is not.
   app.route('/api/auth', authRoutes(deps));
+  app.route('/api/public', publicShareRoutes(deps));
   app.use('/api/*', requireAuth(deps));
   app.use('/v1/*', requireAuth(deps));
 
@@ -39,6 +50,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/keys', apiKeyRoutes(deps));
   app.route('/api', providerRoutes(deps));
   app.route('/api/conversations', conversationRoutes(deps));
+  app.route('/api', assistantRoutes(deps));
+  app.route('/api/messages', feedbackRoutes(deps));
+  app.route('/api', shareRoutes(deps));
+  app.route('/api/topics', topicRoutes(deps));
+  app.route('/api/me/settings', settingsRoutes(deps));
+  app.route('/api', speechRoutes(deps));
+  app.route('/api/files', fileRoutes(deps));
+  app.route('/api/agents', agentRoutes(deps));
+  app.route('/api/plaza', plazaRoutes(deps));
+  app.route('/api/admin/moderation', moderationRoutes(deps));
+  app.route('/api/admin/audit', auditRoutes(deps));
   app.route('/v1', openaiRoutes(deps));
 
   app.route('/', serveWeb());

@@ -52,6 +52,29 @@ const jsonFromString = <T extends z.ZodType>(schema: T) =>
     })
     .pipe(schema);
 
+const mcpServer = z.union([
+  z.object({
+    command: z.string().min(1),
+    args: z.array(z.string()).default([]),
+    env: z.record(z.string(), z.string()).optional(),
+  }),
+  z.object({ url, headers: z.record(z.string(), z.string()).optional() }),
+]);
+
+export type McpServerConfig = z.infer<typeof mcpServer>;
+
+export interface ToolsConfig {
+  timeZone: string;
+  maxSteps: number;
+  timeoutMs: number;
+  trustedHosts: string[];
+  openMeteoUrl: string;
+  geocodingUrl: string;
+  search?: { provider: 'searxng' | 'tavily' | 'bing' | 'bocha'; url?: string; apiKey?: string };
+  mcpServers: Record<string, McpServerConfig>;
+  noToolModels: string[];
+}
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -81,9 +104,29 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(4 * 1024 * 1024),
+  QIAO_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
   QIAO_HF_ENDPOINT: url.default('https://huggingface.co'),
   QIAO_LOCAL_THREADS: z.coerce.number().int().positive().optional(),
   QIAO_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** tools (docs/tools.md): time zone of current_time and of the date note */
+  QIAO_TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
+  QIAO_TOOL_MAX_STEPS: z.coerce.number().int().min(1).max(20).default(5),
+  QIAO_TOOL_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** comma-separated hosts tools may fetch although they resolve to private addresses */
+  QIAO_TOOL_TRUSTED_HOSTS: z.string().optional(),
+  QIAO_OPEN_METEO_URL: url.default('https://api.open-meteo.com'),
+  QIAO_OPEN_METEO_GEOCODING_URL: url.default('https://geocoding-api.open-meteo.com'),
+  QIAO_SEARCH_PROVIDER: z.enum(['searxng', 'tavily', 'bing', 'bocha']).optional(),
+  QIAO_SEARCH_URL: url.optional(),
+  QIAO_SEARCH_API_KEY: z.string().optional(),
+  /** {"name": {"command": "node", "args": [...]}} or {"name": {"url": "http://.../mcp"}} */
+  QIAO_MCP_SERVERS: jsonFromString(z.record(z.string().regex(/^[a-z0-9_-]+$/i), mcpServer)).optional(),
+  /** comma-separated model ids without tool calling (they get the intent classifier instead) */
+  QIAO_NO_TOOL_MODELS: z.string().optional(),
 });
 
 export interface ProviderEnv {
@@ -109,9 +152,12 @@ export interface Config {
   firstTokenTimeoutMs: number;
   maxRetries: number;
   maxBodyBytes: number;
+  /** the largest file POST /api/files and /api/transcriptions accept */
+  maxUploadBytes: number;
   hfEndpoint: string;
   localThreads?: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  tools: ToolsConfig;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -143,6 +189,17 @@ export function loadConfig(env: Env = process.env, options: { ensureSecret?: boo
     if (apiKey !== undefined || baseUrl !== undefined) providers[id] = { apiKey, baseUrl };
   }
 
+  if (
+    e.QIAO_SEARCH_PROVIDER &&
+    !(e.QIAO_SEARCH_PROVIDER === 'searxng' ? e.QIAO_SEARCH_URL : e.QIAO_SEARCH_API_KEY)
+  ) {
+    const missing = e.QIAO_SEARCH_PROVIDER === 'searxng' ? 'QIAO_SEARCH_URL' : 'QIAO_SEARCH_API_KEY';
+    throw new AppError(
+      'validation_failed',
+      `Invalid configuration: ${missing} is required for ${e.QIAO_SEARCH_PROVIDER}`,
+    );
+  }
+
   const aliases = Object.fromEntries(
     Object.entries(e.QIAO_MODEL_ALIASES ?? {}).map(([name, target]) => [
       name,
@@ -166,10 +223,31 @@ export function loadConfig(env: Env = process.env, options: { ensureSecret?: boo
     firstTokenTimeoutMs: e.QIAO_FIRST_TOKEN_TIMEOUT_MS,
     maxRetries: e.QIAO_MAX_RETRIES,
     maxBodyBytes: e.QIAO_MAX_BODY_BYTES,
+    maxUploadBytes: e.QIAO_MAX_UPLOAD_BYTES,
     hfEndpoint: e.QIAO_HF_ENDPOINT.replace(/\/$/, ''),
     localThreads: e.QIAO_LOCAL_THREADS,
     logLevel: e.QIAO_LOG_LEVEL,
+    tools: {
+      timeZone: e.QIAO_TIME_ZONE,
+      maxSteps: e.QIAO_TOOL_MAX_STEPS,
+      timeoutMs: e.QIAO_TOOL_TIMEOUT_MS,
+      trustedHosts: splitList(e.QIAO_TOOL_TRUSTED_HOSTS),
+      openMeteoUrl: e.QIAO_OPEN_METEO_URL.replace(/\/$/, ''),
+      geocodingUrl: e.QIAO_OPEN_METEO_GEOCODING_URL.replace(/\/$/, ''),
+      search: e.QIAO_SEARCH_PROVIDER
+        ? { provider: e.QIAO_SEARCH_PROVIDER, url: e.QIAO_SEARCH_URL, apiKey: e.QIAO_SEARCH_API_KEY }
+        : undefined,
+      mcpServers: e.QIAO_MCP_SERVERS ?? {},
+      noToolModels: splitList(e.QIAO_NO_TOOL_MODELS),
+    },
   });
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** QIAO_SECRET defaults to a random value kept in the data dir, created on first start. */

@@ -1,54 +1,52 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api } from './api';
-import { AuthForm } from './auth-form';
-import { ChatPage } from './chat-page';
-import { useI18n } from './i18n';
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Link, Route, Routes } from 'react-router';
+import { AuthPage } from './auth/auth-page';
+import { RequireSession } from './auth/session';
+import { ChatPage } from './chat/chat-page';
+import { useI18n } from './i18n/i18n';
+import { AppLayout } from './layout/app-layout';
 
-type Screen = 'loading' | 'setup' | 'login' | 'chat';
+const SettingsPage = lazy(() => import('./settings/settings-page'));
+const SharePage = lazy(() => import('./share/share-page'));
 
-/** Decides between first-run setup, sign-in and the chat. */
+/** The route table; settings and the public share page load on demand. */
 export function App() {
-  const { t, toggle } = useI18n();
-  const [screen, setScreen] = useState<Screen>('loading');
-
-  const check = useCallback(async () => {
-    try {
-      const { needsSetup } = await api<{ needsSetup: boolean }>('/api/auth/setup');
-      if (needsSetup) return setScreen('setup');
-      await api('/api/auth/me');
-      setScreen('chat');
-    } catch {
-      setScreen('login');
-    }
-  }, []);
-
-  useEffect(() => {
-    void check();
-  }, [check]);
-
-  const signOut = async () => {
-    await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
-    setScreen('login');
-  };
-
   return (
-    <div className="app">
-      <header className="topbar">
-        <strong>{t('appName')}</strong>
-        <span className="tagline">{t('tagline')}</span>
-        <span className="spacer" />
-        <button type="button" className="link" onClick={toggle} data-testid="language">
-          {t('language')}
-        </button>
-        {screen === 'chat' && (
-          <button type="button" className="link" onClick={signOut}>
-            {t('signOut')}
-          </button>
-        )}
-      </header>
-      {screen === 'setup' && <AuthForm mode="setup" onDone={check} />}
-      {screen === 'login' && <AuthForm mode="login" onDone={check} />}
-      {screen === 'chat' && <ChatPage />}
+    <BrowserRouter>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/login" element={<AuthPage mode="login" />} />
+          <Route path="/setup" element={<AuthPage mode="setup" />} />
+          <Route path="/share/:id" element={<SharePage />} />
+          <Route
+            element={
+              <RequireSession>
+                <AppLayout />
+              </RequireSession>
+            }
+          >
+            <Route index element={<ChatPage />} />
+            <Route path="c/:id" element={<ChatPage />} />
+            <Route path="settings/*" element={<SettingsPage />} />
+          </Route>
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
+  );
+}
+
+function Loading() {
+  const { t } = useI18n();
+  return <div className="page-loading">{t('loading')}</div>;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <div className="page-loading">
+      <p>{t('notFound')}</p>
+      <Link to="/">{t('backHome')}</Link>
     </div>
   );
 }

@@ -61,7 +61,8 @@ test('sends a message and streams the answer as typed events, then stores the tu
     }),
   );
   const sent = t.fixture.requests.at(-1)!.body.messages.map((m: any) => m.role);
-  expect(sent).toEqual(['user', 'assistant', 'user']);
+  // (the system message is the date note of the real-time tools)
+  expect(sent).toEqual(['system', 'user', 'assistant', 'user']);
 });
 
 test('reasoning streams as its own events and is stored beside the answer', async () => {
@@ -152,7 +153,7 @@ test('regenerate keeps both versions under the same question', async () => {
   expect(again.at(-1)!.event).toBe('done');
   expect(again[0]!.data.userMessageId).toBe(first[0]!.data.userMessageId);
   // the model saw the question once, without the old answer
-  expect(t.fixture.requests.at(-1)!.body.messages.map((m: any) => m.role)).toEqual(['user']);
+  expect(t.fixture.requests.at(-1)!.body.messages.map((m: any) => m.role)).toEqual(['system', 'user']);
 
   const messages = await messagesOf(t, conversation.id);
   const answers = messages.filter((m) => m.role === 'assistant');
@@ -170,6 +171,7 @@ test('regenerate keeps both versions under the same question', async () => {
     }),
   );
   expect(t.fixture.requests.at(-1)!.body.messages.map((m: any) => m.role)).toEqual([
+    'system',
     'user',
     'assistant',
     'user',

@@ -7,8 +7,11 @@ import {
   updateConversationBody,
 } from '@qiao/core';
 import { type Context, Hono } from 'hono';
+import { resolveAgent } from '../agents/resolve-agent';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/read-json';
+import { setBindings } from '../knowledge/binding-store';
+import { getSettings } from '../settings/settings-store';
 import { ActiveGenerations } from './active-generations';
 import {
   createConversation,
@@ -18,10 +21,12 @@ import {
   toConversationDto,
   updateConversation,
 } from './conversation-store';
-import { listMessages, toMessageDto } from './message-store';
+import { listMessages } from './message-store';
+import { toMessageDtos } from './message-views';
 import { prepareTurn, type TurnMode } from './prepare-turn';
 import { readQuery } from './read-query';
 import { sendChatEvents } from './send-chat-events';
+import { withTitle } from './with-title';
 
 /** /api/conversations: the signed-in user's conversations; anyone else's are 404. */
 export function conversationRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -30,8 +35,14 @@ export function conversationRoutes(deps: AppDeps): Hono<AppEnv> {
   const active = new ActiveGenerations();
 
   app.post('/', async (c) => {
+    const auth = c.get('auth');
     const body = await readJson(c, createConversationBody);
-    return c.json(toConversationDto(await createConversation(db, c.get('auth').userId, body)), 201);
+    // an agent's knowledge bases become the conversation's; the user may change them later
+    const agent = body.agentId ? await resolveAgent(db, auth, body.agentId) : undefined;
+    const row = await createConversation(db, auth.userId, { ...body, agentId: agent?.id });
+    if (agent && agent.spec.knowledgeBaseIds.length > 0)
+      await setBindings(db, row.id, agent.spec.knowledgeBaseIds);
+    return c.json(toConversationDto(row), 201);
   });
 
   app.get('/', async (c) => {
@@ -61,12 +72,12 @@ export function conversationRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/:id/messages', async (c) => {
     const conversation = await getConversation(db, c.get('auth').userId, c.req.param('id'));
     const rows = await listMessages(db, conversation.id);
-    return c.json({ messages: rows.map(toMessageDto), generating: active.isActive(conversation.id) });
+    return c.json({ messages: await toMessageDtos(db, rows), generating: active.isActive(conversation.id) });
   });
 
   app.post('/:id/messages', async (c) => {
     const body = await readJson(c, sendMessageBody);
-    return startTurn(c, { kind: 'send', content: body.content }, body.model);
+    return startTurn(c, { kind: 'send', content: body.content }, body.model, body.attachments);
   });
 
   app.post('/:id/messages/:messageId/edit', async (c) => {
@@ -75,6 +86,7 @@ export function conversationRoutes(deps: AppDeps): Hono<AppEnv> {
       c,
       { kind: 'edit', content: body.content, messageId: c.req.param('messageId') },
       body.model,
+      body.attachments,
     );
   });
 
@@ -88,9 +100,19 @@ export function conversationRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json({ stopped: await active.stop(conversation.id) });
   });
 
-  async function startTurn(c: Context<AppEnv>, mode: TurnMode, model: string | undefined): Promise<Response> {
+  async function startTurn(
+    c: Context<AppEnv>,
+    mode: TurnMode,
+    model: string | undefined,
+    attachments?: string[],
+  ): Promise<Response> {
     const auth = c.get('auth');
-    const conversation = await getConversation(db, auth.userId, c.req.param('id')!);
+    const stored = await getConversation(db, auth.userId, c.req.param('id')!);
+    // A conversation without a model uses the user's default model (settings), if any.
+    const conversation = {
+      ...stored,
+      model: stored.model ?? (await getSettings(db, auth.userId)).defaultModel,
+    };
     const controller = active.begin(conversation.id);
     const end = () => active.end(conversation.id, controller);
     try {
@@ -99,10 +121,20 @@ export function conversationRoutes(deps: AppDeps): Hono<AppEnv> {
         conversation,
         mode,
         model,
+        attachments,
         signal: controller.signal,
         onSettled: end,
       });
-      return sendChatEvents(c, events, () => controller.abort(), end);
+      // The first exchange of an untitled conversation also names it.
+      const titled =
+        conversation.title === '' && mode.kind !== 'regenerate'
+          ? withTitle(deps, events, {
+              conversationId: conversation.id,
+              userId: auth.userId,
+              question: mode.content,
+            })
+          : events;
+      return sendChatEvents(c, titled, () => controller.abort(), end);
     } catch (error) {
       end();
       throw error;

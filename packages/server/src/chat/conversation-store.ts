@@ -6,9 +6,11 @@ import {
   type ListConversationsQuery,
   type UpdateConversationBody,
 } from '@qiao/core';
-import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { conversations } from '../db/schema';
+import { getTopic } from '../topics/topic-store';
+import { searchSnippet } from './search-snippet';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 
@@ -28,6 +30,7 @@ export async function createConversation(
       title: body.title ?? '',
       model: body.model,
       systemPrompt: body.systemPrompt,
+      agentId: body.agentId,
       createdAt: now,
       updatedAt: now,
     })
@@ -51,9 +54,13 @@ export async function updateConversation(
   id: string,
   body: UpdateConversationBody,
 ): Promise<ConversationRow> {
+  if (body.topicId) await getTopic(db, userId, body.topicId);
+  // Pinning or filing a chat is not activity: it keeps its place in the timeline.
+  const { pinned, topicId, ...content } = body;
+  const touched = Object.values(content).some((value) => value !== undefined);
   const [row] = await db
     .update(conversations)
-    .set({ ...body, updatedAt: new Date() })
+    .set({ ...body, ...(touched ? { updatedAt: new Date() } : {}) })
     .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
     .returning();
   if (!row) throw new AppError('not_found', 'Conversation not found');
@@ -68,14 +75,20 @@ export async function deleteConversation(db: Db, userId: string, id: string): Pr
   if (rows.length === 0) throw new AppError('not_found', 'Conversation not found');
 }
 
-/** Newest first; `q` matches titles case-insensitively. */
+/**
+ * Newest first; `q` matches titles and message text case-insensitively (a substring match,
+ * which works for Chinese without word segmentation), with a snippet of the first matching message.
+ */
 export async function listConversations(
   db: Db,
   userId: string,
   query: ListConversationsQuery,
 ): Promise<ConversationPage> {
   const filters: (SQL | undefined)[] = [eq(conversations.userId, userId)];
-  if (query.q) filters.push(ilike(conversations.title, `%${query.q.replace(/[\\%_]/g, '\\$&')}%`));
+  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, '\\$&')}%` : undefined;
+  const hit = pattern ? firstMatchingMessage(pattern) : sql<string | null>`null`;
+  if (pattern) filters.push(or(ilike(conversations.title, pattern), sql`${hit} is not null`));
+  if (query.topicId) filters.push(eq(conversations.topicId, query.topicId));
   if (query.cursor) {
     const { updatedAt, id } = decodeCursor(query.cursor);
     filters.push(
@@ -86,17 +99,32 @@ export async function listConversations(
     );
   }
   const rows = await db
-    .select()
+    .select({ conversation: conversations, hit })
     .from(conversations)
     .where(and(...filters))
     .orderBy(desc(conversations.updatedAt), desc(conversations.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
+  const last = page[page.length - 1]?.conversation;
   return {
-    conversations: page.map(toConversationDto),
+    conversations: page.map(({ conversation, hit }) => ({
+      ...toConversationDto(conversation),
+      ...(hit && query.q ? { snippet: searchSnippet(hit, query.q) } : {}),
+    })),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
   };
+}
+
+/**
+ * Text of the conversation's first message matching the ILIKE pattern (older rows lack
+ * plain_text). Names are written out qualified: drizzle leaves columns unqualified in a select
+ * list, where `id` would then mean the message's id.
+ */
+function firstMatchingMessage(pattern: string): SQL<string | null> {
+  const text = sql.raw('coalesce(m.plain_text, m.content::text)');
+  return sql<
+    string | null
+  >`(select ${text} from messages m where m.conversation_id = "conversations"."id" and ${text} ilike ${pattern} order by m.created_at limit 1)`;
 }
 
 export function toConversationDto(row: ConversationRow): ConversationDto {
@@ -105,8 +133,11 @@ export function toConversationDto(row: ConversationRow): ConversationDto {
     title: row.title,
     model: row.model,
     systemPrompt: row.systemPrompt,
+    agentId: row.agentId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    pinned: row.pinned,
+    topicId: row.topicId,
   };
 }
 

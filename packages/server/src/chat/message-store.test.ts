@@ -20,6 +20,7 @@ const row = (
   model: null,
   status: 'complete',
   usage: null,
+  plainText: content,
   createdAt: new Date(++clock),
 });
 

@@ -1,6 +1,8 @@
 import {
   AppError,
   type ChatMessage,
+  type FeedbackDto,
+  type FileDto,
   type MessageDto,
   messageText,
   type ToolCall,
@@ -8,7 +10,7 @@ import {
 } from '@qiao/core';
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { conversations, messages } from '../db/schema';
+import { conversations, messageAttachments, messages } from '../db/schema';
 import { titleFromMessage } from './conversation-title';
 
 export type MessageRow = typeof messages.$inferSelect;
@@ -33,7 +35,7 @@ export async function getMessage(db: Db, conversationId: string, id: string): Pr
 export interface TurnRecord {
   conversationId: string;
   /** absent when regenerating: the answer then joins an existing user message */
-  user?: { id: string; content: string; createdAt: Date };
+  user?: { id: string; content: string; createdAt: Date; attachments?: string[] };
   assistant: {
     id: string;
     parentId: string;
@@ -46,12 +48,16 @@ export interface TurnRecord {
   };
   /** edit and resend: messages from this time on are replaced by this turn */
   replaceFrom?: Date;
+  /** tool rounds of the answer (assistant tool calls, tool results), stored just before it */
+  steps?: ChatMessage[];
 }
 
 /** Writes the whole turn at once, so a failed answer never leaves half a turn behind. */
 export async function saveTurn(db: Db, turn: TurnRecord): Promise<void> {
   const userCreatedAt = turn.user?.createdAt.getTime() ?? 0;
-  const assistantCreatedAt = new Date(Math.max(Date.now(), userCreatedAt + 1));
+  const stepsAt = Math.max(Date.now(), userCreatedAt + 1);
+  const steps = turn.steps ?? [];
+  const assistantCreatedAt = new Date(stepsAt + steps.length);
   await db.transaction(async (tx) => {
     if (turn.replaceFrom) {
       await tx
@@ -66,11 +72,33 @@ export async function saveTurn(db: Db, turn: TurnRecord): Promise<void> {
         conversationId: turn.conversationId,
         role: 'user',
         content: turn.user.content,
+        plainText: turn.user.content,
         createdAt: turn.user.createdAt,
       });
+      const attachments = turn.user.attachments ?? [];
+      if (attachments.length > 0) {
+        await tx
+          .insert(messageAttachments)
+          .values(attachments.map((fileId, position) => ({ messageId: turn.user!.id, fileId, position })));
+      }
+    }
+    if (steps.length > 0) {
+      await tx.insert(messages).values(
+        steps.map((step, i) => ({
+          conversationId: turn.conversationId,
+          role: step.role,
+          content: step.content,
+          toolCalls: step.toolCalls ?? null,
+          toolCallId: step.toolCallId ?? null,
+          parentId: turn.assistant.id,
+          model: turn.assistant.model,
+          createdAt: new Date(stepsAt + i),
+        })),
+      );
     }
     await tx.insert(messages).values({
       ...turn.assistant,
+      plainText: turn.assistant.content,
       conversationId: turn.conversationId,
       role: 'assistant',
       createdAt: assistantCreatedAt,
@@ -93,18 +121,23 @@ export async function saveTurn(db: Db, turn: TurnRecord): Promise<void> {
 
 /**
  * The messages the model sees: in order, with only the newest version of each regenerated
- * answer, and without answers that were stopped before they said anything.
+ * answer (preceded by its tool rounds), and without answers that were stopped before they
+ * said anything.
  */
 export function toThread(rows: readonly MessageRow[]): ChatMessage[] {
-  const latestAnswer = new Map<string, MessageRow>();
-  for (const row of rows) if (row.role === 'assistant' && row.parentId) latestAnswer.set(row.parentId, row);
+  // answers point at their user message, tool-round rows at their answer
+  const children = new Map<string, MessageRow[]>();
+  for (const row of rows) {
+    if (row.parentId) children.set(row.parentId, [...(children.get(row.parentId) ?? []), row]);
+  }
   const thread: ChatMessage[] = [];
   for (const row of rows) {
-    if (row.role === 'assistant' && row.parentId) continue;
+    if (row.parentId) continue;
     thread.push(toChatMessage(row));
-    const answer = latestAnswer.get(row.id);
-    if (answer && (messageText(answer).length > 0 || answer.toolCalls?.length))
-      thread.push(toChatMessage(answer));
+    const answer = children.get(row.id)?.findLast((child) => child.role === 'assistant');
+    if (!answer) continue;
+    thread.push(...(children.get(answer.id) ?? []).map(toChatMessage));
+    if (messageText(answer).length > 0 || answer.toolCalls?.length) thread.push(toChatMessage(answer));
   }
   return thread;
 }
@@ -118,7 +151,12 @@ function toChatMessage(row: MessageRow): ChatMessage {
   };
 }
 
-export function toMessageDto(row: MessageRow): MessageDto {
+export interface MessageExtras {
+  feedback?: FeedbackDto | null;
+  attachments?: FileDto[];
+}
+
+export function toMessageDto(row: MessageRow, extras: MessageExtras = {}): MessageDto {
   return {
     id: row.id,
     conversationId: row.conversationId,
@@ -132,5 +170,7 @@ export function toMessageDto(row: MessageRow): MessageDto {
     status: row.status,
     usage: row.usage,
     createdAt: row.createdAt.toISOString(),
+    feedback: extras.feedback ?? null,
+    ...(extras.attachments?.length ? { attachments: extras.attachments } : {}),
   };
 }

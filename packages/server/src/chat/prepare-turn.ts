@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type ChatMessage, planContext } from '@qiao/core';
+import { agentParams } from '../agents/agent-params';
+import { resolveAgent } from '../agents/resolve-agent';
+import { turnAttachments } from '../files/turn-attachments';
 import type { AppDeps, AuthContext } from '../http/app-env';
+import { knowledgeTurn } from '../knowledge/knowledge-turn';
 import { openGuardedStream } from '../safety/guarded-stream';
+import { prepareTooling, type StepRequest } from '../tools/loop/prepare-tooling';
 import type { ConversationRow } from './conversation-store';
 import { listMessages, type MessageRow, type TurnRecord, toThread } from './message-store';
 import { resolveChatModel } from './resolve-chat-model';
@@ -19,6 +24,8 @@ export interface TurnRequest {
   conversation: ConversationRow;
   mode: TurnMode;
   model?: string;
+  /** file ids sent with a new or edited message */
+  attachments?: string[];
   signal: AbortSignal;
   /** the turn is stored or has failed */
   onSettled: () => void;
@@ -33,15 +40,28 @@ const maxAnswerReserve = 4096;
  */
 export async function prepareTurn(deps: AppDeps, request: TurnRequest): Promise<TurnEvents> {
   const { conversation, mode } = request;
-  const rows = await listMessages(deps.database.db, conversation.id);
+  const attached = await turnAttachments(
+    deps,
+    request,
+    await listMessages(deps.database.db, conversation.id),
+  );
+  const rows = attached.rows;
   const { history, user, parentId, replaceFrom } = planTurn(rows, mode);
-  const model = await resolveChatModel(deps, request.model, conversation.model);
+  // knowledge bases bound to the conversation: passages, citations, or a model-less answer
+  const knowledge = await knowledgeTurn(deps, { request, history, user, parentId, replaceFrom });
+  if (knowledge.events) return knowledge.events;
+  const agent = conversation.agentId
+    ? (await resolveAgent(deps.database.db, request.auth, conversation.agentId)).spec
+    : undefined;
+  const model = await resolveChatModel(deps, request.model, conversation.model, agent?.model);
 
   const thread: ChatMessage[] = [
     ...history,
-    ...(user ? [{ role: 'user' as const, content: user.content }] : []),
+    ...knowledge.messages,
+    ...(user ? [{ role: 'user' as const, content: attached.content(user.content) }] : []),
   ];
   if (conversation.systemPrompt) thread.unshift({ role: 'system', content: conversation.systemPrompt });
+  if (agent?.persona) thread.unshift({ role: 'system', content: agent.persona });
   const contextWindow = await deps.gateway.contextWindow(model);
   const plan = planContext({
     messages: thread,
@@ -56,22 +76,46 @@ export async function prepareTurn(deps: AppDeps, request: TurnRequest): Promise<
     );
   }
 
-  const stream = await openGuardedStream(
-    deps.gateway,
-    deps.guards,
-    { model, messages: plan.messages, source: 'chat', userId: request.auth.userId, signal: request.signal },
-    { conversationId: conversation.id },
-  );
-  const record: Omit<TurnRecord, 'assistant'> = { conversationId: conversation.id, user, replaceFrom };
-  return streamTurn({
-    deps,
-    stream,
-    record,
-    parentId,
+  const open = (step: StepRequest) =>
+    openGuardedStream(
+      deps.gateway,
+      deps.guards,
+      {
+        model,
+        ...agentParams(agent),
+        ...step,
+        source: 'chat',
+        userId: request.auth.userId,
+        signal: request.signal,
+      },
+      { conversationId: conversation.id },
+    );
+  const tooling = await prepareTooling(deps, {
     model,
+    messages: plan.messages,
     signal: request.signal,
-    onSettled: request.onSettled,
+    open,
+    // an agent uses the tools it lists; the default assistant all of them
+    allowTools: agent?.tools,
   });
+  const stream = await open(tooling.first);
+  const record: Omit<TurnRecord, 'assistant'> = {
+    conversationId: conversation.id,
+    user: user && { ...user, attachments: attached.ids },
+    replaceFrom,
+  };
+  return knowledge.wrap(
+    streamTurn({
+      deps,
+      stream,
+      record,
+      parentId,
+      model,
+      signal: request.signal,
+      onSettled: request.onSettled,
+      tools: { ...tooling, open },
+    }),
+  );
 }
 
 interface TurnPlan {

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
+import { sendEventStream } from '../http/send-event-stream';
 import type { TurnEvents } from './stream-turn';
 
 /**
@@ -13,14 +13,14 @@ export function sendChatEvents(
   onEnd: () => void,
 ): Response {
   c.req.raw.signal.addEventListener('abort', onAbort, { once: true });
-  return streamSSE(c, async (stream) => {
-    stream.onAbort(onAbort);
-    try {
-      for await (const { event, data } of events) {
-        await stream.writeSSE({ event, data: JSON.stringify(data) });
-      }
-    } finally {
-      onEnd();
-    }
-  });
+  return sendEventStream(c, frames(events, onEnd), { onClose: onAbort });
+}
+
+async function* frames(events: TurnEvents, onEnd: () => void): AsyncGenerator<string> {
+  try {
+    // JSON.stringify never emits a raw newline, so each payload fits one `data:` line.
+    for await (const { event, data } of events) yield `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+  } finally {
+    onEnd();
+  }
 }

@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import {
   type ChatEvent,
+  type ChatMessage,
   type ChatStreamPart,
+  type ErrorBody,
   type FinishReason,
   type ToolCall,
   toAppError,
   type Usage,
 } from '@qiao/core';
 import type { AppDeps } from '../http/app-env';
+import { addUsage } from '../tools/loop/add-usage';
+import type { ToolLoop } from '../tools/loop/prepare-tooling';
+import { runToolCalls, toolMessage } from '../tools/loop/run-tool-calls';
+import type { ToolOutcome } from '../tools/run-tool';
 import { saveTurn, type TurnRecord } from './message-store';
 
 export interface StreamTurnInput {
@@ -20,21 +26,30 @@ export interface StreamTurnInput {
   signal: AbortSignal;
   /** called once the outcome is settled (stored or failed), before the last event is written */
   onSettled: () => void;
+  /** server-run tools: their calls are executed and the model called again, up to maxSteps rounds */
+  tools?: ToolLoop;
 }
 
 export type TurnEvents = AsyncIterable<ChatEvent>;
+
+interface Step {
+  text: string;
+  toolCalls: ToolCall[];
+  finishReason: FinishReason;
+  error?: Pick<ErrorBody, 'code' | 'message'>;
+}
 
 const aborted = Symbol('aborted');
 
 /**
  * Turns the model's stream into chat events and stores the turn at the end: complete when
  * the model finished, stopped (with the partial answer) when the signal fired, nothing at
- * all when the model failed.
+ * all when the model failed. With tools, each round's calls run, their results go back to
+ * the model as tool messages, and the steps are stored with the turn.
  */
 export async function* streamTurn(input: StreamTurnInput): TurnEvents {
-  const { stream, signal, record } = input;
+  const { signal, record, tools } = input;
   const assistantMessageId = randomUUID();
-  const iterator = stream[Symbol.asyncIterator]();
   const abortedPromise = new Promise<typeof aborted>((resolve) => {
     if (signal.aborted) resolve(aborted);
     else signal.addEventListener('abort', () => resolve(aborted), { once: true });
@@ -43,9 +58,13 @@ export async function* streamTurn(input: StreamTurnInput): TurnEvents {
   let started = false;
   let text = '';
   let reasoning = '';
-  const toolCalls: ToolCall[] = [];
   let usage: Usage | null = null;
+  let costUsd: number | undefined;
   let finishReason: FinishReason = 'other';
+  let finalCalls: ToolCall[] = [];
+  /** assistant tool-call messages and tool results, stored before the answer */
+  const steps: ChatMessage[] = [];
+  let thread = tools?.first.messages ?? [];
 
   const startEvent = (): ChatEvent => {
     started = true;
@@ -55,69 +74,151 @@ export async function* streamTurn(input: StreamTurnInput): TurnEvents {
       data: { conversationId: record.conversationId, userMessageId, assistantMessageId, model },
     };
   };
+  const fail = (code: ErrorBody['code'], message: string): ChatEvent => {
+    input.onSettled();
+    return { event: 'error', data: { code, message } };
+  };
 
-  try {
-    for (;;) {
-      // Racing the abort means a stop never waits for the provider's next byte.
-      const next = await Promise.race([iterator.next(), abortedPromise]);
-      if (next === aborted || next.done) break;
-      const part = next.value;
-      if (part.type === 'start') model = part.model;
-      if (!started) yield startEvent();
-      switch (part.type) {
-        case 'text-delta':
-          text += part.text;
-          yield { event: 'delta', data: { text: part.text } };
-          break;
-        case 'reasoning-delta':
-          reasoning += part.text;
-          yield { event: 'reasoning', data: { text: part.text } };
-          break;
-        case 'tool-call':
-          toolCalls.push({ id: part.id, name: part.name, arguments: part.arguments });
-          yield { event: 'tool_call', data: { id: part.id, name: part.name, arguments: part.arguments } };
-          break;
-        case 'usage':
-          usage = part.usage;
-          yield { event: 'usage', data: { ...pickUsage(part.usage), costUsd: part.costUsd ?? null } };
-          break;
-        case 'finish':
-          finishReason = part.reason;
-          break;
-        case 'error':
-          if (signal.aborted) break;
-          input.onSettled();
-          yield { event: 'error', data: { code: part.error.code, message: part.error.message } };
-          return;
+  async function* readStep(stream: AsyncIterable<ChatStreamPart>): AsyncGenerator<ChatEvent, Step> {
+    const iterator = stream[Symbol.asyncIterator]();
+    const step: Step = { text: '', toolCalls: [], finishReason: 'other' };
+    try {
+      for (;;) {
+        // Racing the abort means a stop never waits for the provider's next byte.
+        const next = await Promise.race([iterator.next(), abortedPromise]);
+        if (next === aborted || next.done) break;
+        const part = next.value;
+        if (part.type === 'start' && !started) model = part.model;
+        if (!started) yield startEvent();
+        switch (part.type) {
+          case 'text-delta':
+            step.text += part.text;
+            yield { event: 'delta', data: { text: part.text } };
+            break;
+          case 'reasoning-delta':
+            reasoning += part.text;
+            yield { event: 'reasoning', data: { text: part.text } };
+            break;
+          case 'tool-call':
+            step.toolCalls.push({ id: part.id, name: part.name, arguments: part.arguments });
+            yield { event: 'tool_call', data: { id: part.id, name: part.name, arguments: part.arguments } };
+            break;
+          case 'usage':
+            usage = addUsage(usage, part.usage);
+            if (part.costUsd !== undefined) costUsd = (costUsd ?? 0) + part.costUsd;
+            break;
+          case 'finish':
+            step.finishReason = part.reason;
+            break;
+          case 'error':
+            if (signal.aborted) break;
+            step.error = part.error;
+            return step;
+        }
+        if (signal.aborted) break;
       }
-      if (signal.aborted) break;
+    } catch (error) {
+      // The gateway promises not to throw; if something does anyway, the client still hears of it.
+      if (!signal.aborted) {
+        const { code, message } = toAppError(error);
+        step.error = { code, message };
+        return step;
+      }
     }
-  } catch (error) {
-    // The gateway promises not to throw; if something does anyway, the client still hears of it.
-    if (!signal.aborted) {
+    // Not awaited: a generator busy awaiting the provider only returns after its pending next().
+    if (signal.aborted) iterator.return?.()?.catch(() => {});
+    return step;
+  }
+
+  function recordOutcomes(calls: ToolCall[], outcomes: ToolOutcome[]): ChatEvent[] {
+    const assistantStep: ChatMessage = { role: 'assistant', content: '', toolCalls: calls };
+    const results = outcomes.map(toolMessage);
+    steps.push(assistantStep, ...results);
+    thread = [...thread, assistantStep, ...results];
+    return outcomes.map(
+      (outcome): ChatEvent => ({
+        event: 'tool_result',
+        data: {
+          id: outcome.callId,
+          name: outcome.name,
+          ok: outcome.ok,
+          content: outcome.text,
+          sources: outcome.sources,
+          durationMs: outcome.durationMs,
+        },
+      }),
+    );
+  }
+  /** events of a stopped turn wait until it is stored: a stop request waits for that, not the reader */
+  const afterSettled: ChatEvent[] = [];
+
+  if (tools?.prelude.length) {
+    yield startEvent();
+    for (const { call } of tools.prelude) yield { event: 'tool_call', data: { ...call } };
+    yield* recordOutcomes(
+      tools.prelude.map((p) => p.call),
+      tools.prelude.map((p) => p.outcome),
+    );
+  }
+
+  let stream = input.stream;
+  for (let round = 0; ; round++) {
+    const step = yield* readStep(stream);
+    if (step.error) {
+      yield fail(step.error.code, step.error.message);
+      return;
+    }
+    text += step.text;
+    finishReason = step.finishReason;
+    if (!tools) {
+      finalCalls = step.toolCalls;
+      break;
+    }
+    if (step.toolCalls.length === 0 || signal.aborted) break;
+    if (round >= tools.maxSteps) {
+      // Asked to answer without tools and called one anyway: say so rather than end empty.
+      const note = `\n\n(Stopped after ${tools.maxSteps} rounds of tool calls without a final answer.)`;
+      text += note;
+      yield { event: 'delta', data: { text: note } };
+      break;
+    }
+    const outcomes = await runToolCalls(tools.registry, step.toolCalls, {
+      signal,
+      timeoutMs: tools.timeoutMs,
+    });
+    const resultEvents = recordOutcomes(step.toolCalls, outcomes);
+    if (signal.aborted) {
+      afterSettled.push(...resultEvents);
+      break;
+    }
+    yield* resultEvents;
+    try {
+      stream = await tools.open({
+        messages: thread,
+        tools: tools.first.tools,
+        // the last round must answer with what it has
+        ...(round + 1 >= tools.maxSteps ? { toolChoice: 'none' as const } : {}),
+      });
+    } catch (error) {
       const { code, message } = toAppError(error);
-      input.onSettled();
-      yield { event: 'error', data: { code, message } };
+      yield fail(code, message);
       return;
     }
   }
 
   const stopped = signal.aborted;
-  if (stopped) {
-    // Not awaited: a generator busy awaiting the provider only returns after its pending next().
-    iterator.return?.()?.catch(() => {});
-    finishReason = 'cancelled';
-  }
+  if (stopped) finishReason = 'cancelled';
   if (!started) yield startEvent();
   try {
     await saveTurn(input.deps.database.db, {
       ...record,
+      ...(steps.length > 0 ? { steps } : {}),
       assistant: {
         id: assistantMessageId,
         parentId: input.parentId,
         content: text,
         reasoning: reasoning || null,
-        toolCalls: toolCalls.length > 0 ? toolCalls : null,
+        toolCalls: finalCalls.length > 0 ? finalCalls : null,
         model,
         status: stopped ? 'stopped' : 'complete',
         usage,
@@ -125,12 +226,13 @@ export async function* streamTurn(input: StreamTurnInput): TurnEvents {
     });
   } catch (error) {
     const { code, message } = toAppError(error);
-    input.onSettled();
-    yield { event: 'error', data: { code, message: `The answer could not be saved: ${message}` } };
+    yield fail(code, `The answer could not be saved: ${message}`);
     return;
   }
-  // Settling before the last write lets a stop request return without waiting on a slow reader.
+  // Settling before the last writes lets a stop request return without waiting on a slow reader.
   input.onSettled();
+  yield* afterSettled;
+  if (usage) yield { event: 'usage', data: { ...pickUsage(usage), costUsd: costUsd ?? null } };
   yield { event: 'done', data: { messageId: assistantMessageId, finishReason } };
 }
 

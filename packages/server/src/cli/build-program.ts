@@ -1,7 +1,9 @@
 import { Command } from 'commander';
+import { agentCommand } from './agent-command';
 import { chatCommand } from './chat-command';
 import type { CliContext } from './cli-context';
 import { doctorCommand } from './doctor-command';
+import { kbCommand } from './kb-command';
 import { keysCommand } from './keys-command';
 import { modelsCommand } from './models-command';
 import { serveCommand } from './serve-command';
@@ -16,8 +18,10 @@ export function buildProgram(ctx: CliContext): Command {
   serveCommand(program, ctx);
   usersCommand(program, ctx);
   keysCommand(program, ctx);
+  kbCommand(program, ctx);
   modelsCommand(program, ctx);
   chatCommand(program, ctx);
+  agentCommand(program, ctx);
   doctorCommand(program, ctx);
   return program;
 }

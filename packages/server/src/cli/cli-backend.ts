@@ -1,4 +1,5 @@
 import type { ProviderCheck } from '../gateway/gateway';
+import type { KbCliBackend } from './kb-cli-backend';
 
 /**
  * What CLI commands need from Qiao. Two implementations: through a running server's HTTP API
@@ -15,6 +16,13 @@ export interface CliBackend {
   chat(input: { model: string; message: string; signal?: AbortSignal }): AsyncIterable<string>;
   /** every configured provider with ok/error, latency and model count (for doctor) */
   checkProviders(): Promise<ProviderCheck[]>;
+  /** `qiao kb`: knowledge bases (kb-cli-backend.ts); close what it returns */
+  knowledge(): KbCliBackend;
+  /**
+   * Any REST route, as the local administrator: commands that only wrap the API (agents…)
+   * use this instead of a method of their own. Error replies throw AppError.
+   */
+  api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
   close(): Promise<void>;
 }
 

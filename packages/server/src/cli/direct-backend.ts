@@ -1,12 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import { AppError } from '@qiao/core';
+import type { Hono } from 'hono';
+import { createApp } from '../app';
 import type { Config } from '../config';
 import { type Database, openDatabase } from '../db';
 import { checkProviders } from '../gateway/check-providers';
 import { createGateway } from '../gateway/create-gateway';
 import type { Gateway } from '../gateway/gateway';
+import type { AppEnv } from '../http/app-env';
 import { createApiKey } from '../users/api-key-store';
 import { createUser, findFirstAdmin, findUserByUsername } from '../users/user-store';
 import type { CliBackend } from './cli-backend';
+import { directKbBackend } from './direct-kb-backend';
+import { errorFromResponse } from './remote-error';
 
 /** Works on the database itself; the caller holds the data-dir lock for the embedded one. */
 export function directBackend(config: Config): CliBackend {
@@ -18,6 +24,12 @@ export function directBackend(config: Config): CliBackend {
   const openGateway = () =>
     (gateway ??= openDb().then((opened) => createGateway({ config, database: opened })));
   const db = async () => (await openDb()).db;
+  const localToken = randomBytes(24).toString('base64url');
+  let app: Promise<Hono<AppEnv>> | undefined;
+  const openApp = () =>
+    (app ??= Promise.all([openDb(), openGateway()]).then(([opened, gw]) =>
+      createApp({ config, database: opened, gateway: gw, localToken }),
+    ));
 
   return {
     kind: 'direct',
@@ -57,9 +69,19 @@ export function directBackend(config: Config): CliBackend {
           throw new AppError(part.error.code, part.error.message, { details: part.error.details });
       }
     },
+    async api<T>(method: string, path: string, body?: unknown) {
+      const response = await (await openApp()).request(path, {
+        method,
+        headers: { authorization: `Bearer ${localToken}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw await errorFromResponse(response);
+      return (response.status === 204 ? undefined : await response.json()) as T;
+    },
     async checkProviders() {
       return checkProviders(await openGateway());
     },
+    knowledge: () => directKbBackend({ config, database: openDb, gateway: openGateway }),
     async close() {
       // a step that failed to open has nothing to close
       await gateway?.then((opened) => opened.close()).catch(() => {});

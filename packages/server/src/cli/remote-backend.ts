@@ -3,6 +3,7 @@ import type { ProviderCheck } from '../gateway/gateway';
 import type { CliBackend, ModelSummary } from './cli-backend';
 import { readSseData } from './read-sse-data';
 import { errorFromFields, errorFromResponse } from './remote-error';
+import { remoteKbBackend } from './remote-kb-backend';
 
 interface ChatChunk {
   choices?: { delta?: { content?: string | null } }[];
@@ -69,6 +70,10 @@ export function remoteBackend(server: {
       return { key: body.key, name: body.name ?? name, username };
     },
     listModels,
+    async api<T>(method: string, path: string, body?: unknown) {
+      const response = await call(method, path, body);
+      return (response.status === 204 ? undefined : await response.json()) as T;
+    },
     async *chat({ model, message, signal }) {
       const response = await call(
         'POST',
@@ -96,6 +101,7 @@ export function remoteBackend(server: {
         ),
       );
     },
+    knowledge: () => remoteKbBackend(server),
     async close() {},
   };
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { Database } from '../db';
 import type { Gateway } from '../gateway/gateway';
+import type { KnowledgeService } from '../knowledge/knowledge-service';
 import type { ChatGuard } from '../safety/chat-guard';
 
 /** The authenticated caller, set by the auth middleware on every route but /health. */
@@ -23,6 +24,8 @@ export interface AppDeps {
   guards?: ChatGuard[];
   /** random per-process token (written to a 0600 file) that lets the local `qiao` CLI act as admin */
   localToken?: string;
+  /** the ingestion queue; started by startServer, created on first use when absent (tests) */
+  knowledge?: KnowledgeService;
 }
 
 export interface AppEnv {

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
+import { isAgentModel, withAgent } from '../agents/agent-chat-request';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/read-json';
+import { sendEventStream } from '../http/send-event-stream';
 import { openGuardedStream } from '../safety/guarded-stream';
 import { chatCompletionRequest } from './chat-completion-request';
 import { collectCompletion } from './collect-completion';
@@ -21,15 +23,17 @@ export function chatCompletionsRoute(deps: AppDeps): Hono<AppEnv> {
     const cancel = () => controller.abort();
     c.req.raw.signal.addEventListener('abort', cancel, { once: true });
 
+    const request = await withAgent(deps, auth, toChatRequest(body));
     const stream = await openGuardedStream(deps.gateway, deps.guards, {
-      ...toChatRequest(body),
+      ...request,
       source: 'v1',
       userId: auth.userId,
       apiKeyId: auth.apiKeyId,
       signal: controller.signal,
     });
     const peeked = await peekStream(stream);
-    const model = peeked.model ?? body.model;
+    // an agent answers under its own name, whichever model serves it
+    const model = isAgentModel(body.model) ? body.model : (peeked.model ?? body.model);
 
     if (!body.stream) return c.json(await collectCompletion(peeked.parts, model));
 
@@ -40,10 +44,8 @@ export function chatCompletionsRoute(deps: AppDeps): Hono<AppEnv> {
       model,
       includeUsage,
     });
-    return c.body(streamCompletion({ parts: peeked.parts, chunks, includeUsage, onCancel: cancel }), 200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache',
-      'X-Accel-Buffering': 'no',
+    return sendEventStream(c, streamCompletion({ parts: peeked.parts, chunks, includeUsage }), {
+      onClose: cancel,
     });
   });
 

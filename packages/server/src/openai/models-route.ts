@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../http/app-env';
+import { agentModelIds } from '../agents/agent-model-ids';
+import { currentAuth } from '../auth/current-auth';
+import type { AppDeps, AppEnv, AuthContext } from '../http/app-env';
 
 interface OpenAIModel {
   id: string;
@@ -8,11 +10,11 @@ interface OpenAIModel {
   owned_by: string;
 }
 
-/** GET /v1/models: every reachable `provider/model` plus the configured aliases. */
+/** GET /v1/models: every reachable `provider/model`, the configured aliases and the caller's agents. */
 export function modelsRoute(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  const list = async (): Promise<OpenAIModel[]> => {
+  const list = async (auth: AuthContext): Promise<OpenAIModel[]> => {
     const models: OpenAIModel[] = (await deps.gateway.listModels()).map((model) => ({
       id: model.id,
       object: 'model',
@@ -21,15 +23,17 @@ export function modelsRoute(deps: AppDeps): Hono<AppEnv> {
     }));
     for (const alias of Object.keys(deps.config.aliases))
       models.push({ id: alias, object: 'model', created: 0, owned_by: 'qiao' });
+    for (const id of await agentModelIds(deps.database.db, auth))
+      models.push({ id, object: 'model', created: 0, owned_by: 'qiao-agent' });
     return models;
   };
 
-  app.get('/models', async (c) => c.json({ object: 'list', data: await list() }));
+  app.get('/models', async (c) => c.json({ object: 'list', data: await list(currentAuth(c)) }));
 
   // Model ids contain a slash (provider/model), so the rest of the path is the id.
   app.get('/models/:id{.+}', async (c) => {
     const id = c.req.param('id');
-    const listed = (await list()).find((entry) => entry.id === id);
+    const listed = (await list(currentAuth(c))).find((entry) => entry.id === id);
     if (listed) return c.json(listed);
     // resolve throws model_not_found (with the valid ids) for anything unknown
     const [info] = await deps.gateway.resolve(id);

@@ -9,8 +9,8 @@ async function* parts(...list: ChatStreamPart[]): AsyncGenerator<ChatStreamPart>
 
 async function frames(list: ChatStreamPart[], includeUsage = false) {
   const chunks = new CompletionChunks({ id: 'chatcmpl-1', created: 1, model: 'm', includeUsage });
-  const body = streamCompletion({ parts: parts(...list), chunks, includeUsage, onCancel: () => {} });
-  const text = await new Response(body).text();
+  let text = '';
+  for await (const frame of streamCompletion({ parts: parts(...list), chunks, includeUsage })) text += frame;
   return text
     .split('\n\n')
     .filter(Boolean)

@@ -5,26 +5,23 @@ export interface StreamCompletionInput {
   parts: AsyncIterator<ChatStreamPart>;
   chunks: CompletionChunks;
   includeUsage: boolean;
-  /** called when the client goes away, to cancel the upstream call */
-  onCancel: () => void;
 }
 
-const encoder = new TextEncoder();
-
 /**
- * The SSE body of a streaming completion. It always ends: with the finish chunk, the usage
+ * The SSE frames of a streaming completion. It always ends: with the finish chunk, the usage
  * chunk when asked for, and [DONE]; or, when the model fails midway, with one
- * `data: {"error":...}` event that OpenAI's SDKs raise as an APIError.
+ * `data: {"error":...}` event that OpenAI's SDKs raise as an APIError. The role chunk goes
+ * out together with the first content, so the client gets both in one packet.
  */
-export function streamCompletion({
+export async function* streamCompletion({
   parts,
   chunks,
   includeUsage,
-  onCancel,
-}: StreamCompletionInput): ReadableStream<Uint8Array> {
+}: StreamCompletionInput): AsyncGenerator<string, void, undefined> {
   const argumentsSent = new Map<number, number>();
   let usage: Usage | undefined;
   let finish: FinishReason | undefined;
+  let pending: string | undefined = chunks.role();
 
   const serialize = (part: ChatStreamPart): string | undefined => {
     switch (part.type) {
@@ -60,40 +57,31 @@ export function streamCompletion({
     }
   };
 
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(chunks.role()));
-    },
-    async pull(controller) {
-      try {
-        for (;;) {
-          const next = await parts.next();
-          if (next.done) break;
-          if (next.value.type === 'error') {
-            controller.enqueue(encoder.encode(chunks.error(next.value.error)));
-            controller.close();
-            return;
-          }
-          const text = serialize(next.value);
-          if (text !== undefined) {
-            controller.enqueue(encoder.encode(text));
-            return;
-          }
-        }
-      } catch (error) {
-        controller.enqueue(encoder.encode(chunks.error(toAppError(error).toJSON())));
-        controller.close();
+  try {
+    for (;;) {
+      const next = await parts.next();
+      if (next.done) break;
+      if (next.value.type === 'error') {
+        yield (pending ?? '') + chunks.error(next.value.error);
         return;
       }
-      const fallback = argumentsSent.size > 0 ? 'tool-calls' : 'stop';
-      let tail = chunks.finish(finish ?? fallback);
-      if (includeUsage) tail += chunks.usage(usage);
-      controller.enqueue(encoder.encode(tail + CompletionChunks.done));
-      controller.close();
-    },
-    cancel() {
-      onCancel();
-      parts.return?.()?.catch(() => {});
-    },
-  });
+      const text = serialize(next.value);
+      if (text === undefined) continue;
+      if (pending === undefined) yield text;
+      else {
+        yield pending + text;
+        pending = undefined;
+      }
+    }
+  } catch (error) {
+    yield (pending ?? '') + chunks.error(toAppError(error).toJSON());
+    return;
+  } finally {
+    // A client that leaves early ends this generator; the upstream call goes with it.
+    await parts.return?.();
+  }
+  const fallback = argumentsSent.size > 0 ? 'tool-calls' : 'stop';
+  let tail = chunks.finish(finish ?? fallback);
+  if (includeUsage) tail += chunks.usage(usage);
+  yield (pending ?? '') + tail + CompletionChunks.done;
 }

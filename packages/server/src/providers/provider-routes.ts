@@ -1,6 +1,7 @@
-import { AppError } from '@qiao/core';
+import { AppError, type ModelsReply } from '@qiao/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { isVisionModel } from '../assistant/vision-models';
 import { requireAdmin } from '../auth/require-admin';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/read-json';
@@ -35,7 +36,11 @@ export function providerRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/models', async (c) => {
     const models = await gateway.listModels({ refresh: c.req.query('refresh') === '1' });
-    return c.json({ models, aliases: config.aliases, defaultModel: config.defaultModel ?? null });
+    return c.json({
+      models: models.map((model) => ({ ...model, vision: isVisionModel(model) })),
+      aliases: config.aliases,
+      defaultModel: config.defaultModel ?? null,
+    } satisfies ModelsReply);
   });
 
   app.use('/providers', requireAdmin);

@@ -74,13 +74,17 @@ const v1 = (content: string) =>
 test('input guards run in order and may transform; output guards run as an onion', async () => {
   calls.length = 0;
   const events = await readSseJson(await chat('call me at 13800138000 please'));
-  expect(t.fixture.requests.at(-1)!.body.messages.at(-1).content).toBe('call me at [PHONE] please');
+  // the chat's title request may land after the turn's own request
+  const sent = t.fixture.requests.filter((r) => r.body?.messages).map((r) => r.body.messages.at(-1).content);
+  expect(sent).toContain('call me at [PHONE] please');
   const text = events
     .filter((e) => e.event === 'delta')
     .map((e) => e.data.text)
     .join('');
   expect(text).toBe('Echo: call me at 13800138000 please');
-  expect(calls).toEqual(['deny.in:chat', 'redact.in', 'redact.out', 'stopper.out']);
+  // the turn's own call first; the title request that follows goes through the same guards
+  expect(calls.slice(0, 4)).toEqual(['deny.in:chat', 'redact.in', 'redact.out', 'stopper.out']);
+  expect(calls.slice(4)).toEqual(['deny.in:system', 'redact.in', 'redact.out', 'stopper.out']);
 });
 
 test('a refusing input guard is a 451 before anything reaches the model, in chat and /v1', async () => {

@@ -5,6 +5,9 @@ import type { Config } from '../config';
 import { type Database, openDatabase } from '../db';
 import { createGateway } from '../gateway/create-gateway';
 import type { Gateway } from '../gateway/gateway';
+import { startKnowledge } from '../knowledge/knowledge-service';
+import { defaultGuards } from '../safety/default-guards';
+import { closeToolHost } from '../tools/tool-host';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 import { type Listening, listen } from './listen';
 import { displayUrl, localUrl } from './server-url';
@@ -45,7 +48,12 @@ export async function startServer(config: Config, options: StartServerOptions = 
     if (!options.database) undo.push(() => database.close());
     const gateway: Gateway = await createGateway({ config, database });
     undo.push(() => gateway.close());
-    const app = createApp({ config, database, gateway, localToken });
+    undo.push(() => closeToolHost(config));
+    const guards = defaultGuards(database, gateway);
+    // re-queues documents whose ingestion a crash or stop interrupted
+    const knowledge = await startKnowledge({ config, database, gateway });
+    undo.push(() => knowledge.close());
+    const app = createApp({ config, database, gateway, localToken, guards, knowledge });
     const listening: Listening = await listen(app.fetch, config.host, config.port);
     undo.push(() => listening.close());
 

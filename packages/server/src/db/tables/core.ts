@@ -85,6 +85,11 @@ export const conversations = pgTable(
     title: text('title').notNull().default(''),
     model: text('model'),
     systemPrompt: text('system_prompt'),
+    pinned: boolean('pinned').notNull().default(false),
+    /** topics.id (tables/chat-extras); no foreign key to keep the table files acyclic */
+    topicId: text('topic_id'),
+    /** the agent it talks to: agents.id, or `builtin:<slug>` for a plaza agent shipped in code */
+    agentId: text('agent_id'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -110,6 +115,8 @@ export const messages = pgTable(
       .notNull()
       .default('complete'),
     usage: jsonb('usage').$type<Usage>(),
+    /** the text of `content`, for full-text search (ILIKE works for Chinese without segmentation) */
+    plainText: text('plain_text'),
     createdAt: createdAt(),
   },
   (t) => [index('messages_conversation_idx').on(t.conversationId, t.createdAt)],

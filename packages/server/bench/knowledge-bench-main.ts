@@ -1,0 +1,6 @@
+import { benchKnowledge } from './knowledge-bench';
+
+/** `npx tsx bench/knowledge-bench-main.ts [corpusMB] [scale,scale]`: the knowledge bench alone. */
+const corpusMB = Number(process.argv[2] ?? 50);
+const queryScales = (process.argv[3] ?? '10000,100000').split(',').map(Number);
+console.log(await benchKnowledge({ corpusMB, queryScales }));

@@ -1,0 +1,167 @@
+import type { KnowledgeBaseSettings, KnowledgeSource } from '@qiao/core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { conversations, messages, users } from './core';
+
+/**
+ * Knowledge bases, their documents, chunks and a BM25 inverted index kept in SQL so keyword
+ * retrieval runs the same on PGlite and Postgres. Vectors are not here: pgvector is optional
+ * (CI's Postgres lacks it), so `knowledge/vector-store.ts` creates their table at start-up
+ * only where `CREATE EXTENSION vector` succeeds.
+ */
+
+const id = () => text('id').primaryKey().default(sql`gen_random_uuid()::text`);
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const knowledgeBases = pgTable(
+  'knowledge_bases',
+  {
+    id: id(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    settings: jsonb('settings').$type<KnowledgeBaseSettings>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('knowledge_bases_owner_name_idx').on(t.ownerId, t.name)],
+);
+
+/** The owner is a `manage` member too, so every access check is one join on this table. */
+export const kbMembers = pgTable(
+  'kb_members',
+  {
+    kbId: text('kb_id')
+      .notNull()
+      .references(() => knowledgeBases.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['read', 'write', 'manage'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.kbId, t.userId] }), index('kb_members_user_idx').on(t.userId)],
+);
+
+export const kbDocuments = pgTable(
+  'kb_documents',
+  {
+    id: id(),
+    kbId: text('kb_id')
+      .notNull()
+      .references(() => knowledgeBases.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** sha-256 of the bytes; also the file name under $QIAO_DATA_DIR/files */
+    contentHash: text('content_hash').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    mimeType: text('mime_type'),
+    format: text('format'),
+    title: text('title'),
+    status: text('status', {
+      enum: ['queued', 'parsing', 'indexing', 'ready', 'failed', 'cancelled'],
+    })
+      .notNull()
+      .default('queued'),
+    error: text('error'),
+    /** 0..1 */
+    progress: real('progress').notNull().default(0),
+    attempts: integer('attempts').notNull().default(0),
+    pageCount: integer('page_count'),
+    chunkCount: integer('chunk_count').notNull().default(0),
+    sourceUrl: text('source_url'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('kb_documents_hash_idx').on(t.kbId, t.contentHash),
+    index('kb_documents_status_idx').on(t.status),
+  ],
+);
+
+export const kbChunks = pgTable(
+  'kb_chunks',
+  {
+    id: id(),
+    /** denormalised so retrieval filters by knowledge base without joining documents */
+    kbId: text('kb_id')
+      .notNull()
+      .references(() => knowledgeBases.id, { onDelete: 'cascade' }),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => kbDocuments.id, { onDelete: 'cascade' }),
+    index: integer('index').notNull(),
+    text: text('text').notNull(),
+    headingPath: jsonb('heading_path').$type<string[]>().notNull().default([]),
+    page: integer('page'),
+    charCount: integer('char_count').notNull(),
+    tokenCount: integer('token_count').notNull(),
+    /** number of search terms: the document length of BM25 */
+    termCount: integer('term_count').notNull(),
+    /** set when a user edited the text; re-ingesting the document keeps nothing of it */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('kb_chunks_document_index_idx').on(t.documentId, t.index),
+    index('kb_chunks_kb_idx').on(t.kbId),
+  ],
+);
+
+/** BM25 inverted index: one row per (term, chunk). */
+export const kbPostings = pgTable(
+  'kb_postings',
+  {
+    kbId: text('kb_id').notNull(),
+    term: text('term').notNull(),
+    chunkId: text('chunk_id')
+      .notNull()
+      .references(() => kbChunks.id, { onDelete: 'cascade' }),
+    tf: integer('tf').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kbId, t.term, t.chunkId] }), index('kb_postings_chunk_idx').on(t.chunkId)],
+);
+
+/** Per knowledge base totals for BM25 (N and average length), kept in step with kb_chunks. */
+export const kbStats = pgTable('kb_stats', {
+  kbId: text('kb_id')
+    .primaryKey()
+    .references(() => knowledgeBases.id, { onDelete: 'cascade' }),
+  chunkCount: integer('chunk_count').notNull().default(0),
+  termTotal: bigint('term_total', { mode: 'number' }).notNull().default(0),
+});
+
+/** Knowledge bases a conversation answers from (kept out of `conversations` on purpose). */
+export const kbBindings = pgTable(
+  'kb_bindings',
+  {
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    kbId: text('kb_id')
+      .notNull()
+      .references(() => knowledgeBases.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.kbId] }), index('kb_bindings_kb_idx').on(t.kbId)],
+);
+
+/** The numbered passages an answer was given, so its [n] citations open them later too. */
+export const kbMessageSources = pgTable('kb_message_sources', {
+  messageId: text('message_id')
+    .primaryKey()
+    .references(() => messages.id, { onDelete: 'cascade' }),
+  sources: jsonb('sources').$type<KnowledgeSource[]>().notNull(),
+  createdAt: createdAt(),
+});

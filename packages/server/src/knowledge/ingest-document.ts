@@ -1,0 +1,125 @@
+import { AppError, chunkDocument, type DocumentChunk, knowledgeBaseSettings } from '@qiao/core';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { knowledgeBases } from '../db/schema';
+import type { Gateway } from '../gateway/gateway';
+import { deleteDocumentChunks, writeChunkBatch } from './chunk-writer';
+import { readDocumentBytes } from './document-bytes';
+import { findDocument, pendingStatuses, transitionDocument, updateDocument } from './document-store';
+import { parseDocument } from './parse/parse-document';
+import { ensureKbVectorIndex, ensureVectorStore, writeVectors } from './vector-store';
+
+export interface IngestDeps {
+  db: Db;
+  dataDir: string;
+  gateway?: Gateway;
+  /** chunks per write transaction; small so chat queries interleave on the one connection */
+  batchSize?: number;
+}
+
+/** Progress share of parsing; indexing (chunks, postings, embeddings) is the rest. */
+const parseShare = 0.1;
+
+/**
+ * One document from bytes to indexed chunks. Idempotent: it starts by removing whatever an
+ * earlier, interrupted run wrote, and chunks are upserted by (document, index), so a job
+ * killed half-way and run again leaves exactly one copy of each chunk. Between batches it
+ * re-reads the document's status, so a cancel (or a delete) from any process stops it.
+ */
+export async function ingestDocument(
+  deps: IngestDeps,
+  documentId: string,
+  signal: AbortSignal,
+): Promise<void> {
+  const { db } = deps;
+  const doc = await findDocument(db, documentId);
+  if (!doc || !pendingStatuses.includes(doc.status)) return;
+  const [kb] = await db.select().from(knowledgeBases).where(eq(knowledgeBases.id, doc.kbId));
+  if (!kb) return;
+  const settings = knowledgeBaseSettings.parse(kb.settings);
+  if (
+    !(await transitionDocument(db, doc.id, pendingStatuses, { status: 'parsing', progress: 0, error: null }))
+  )
+    return;
+
+  const bytes = await readDocumentBytes(deps.dataDir, doc.contentHash).catch((error: unknown) => {
+    throw new AppError('not_found', 'The uploaded file is missing from the data directory', { cause: error });
+  });
+  const parsed = await parseDocument(
+    { bytes, filename: doc.name, mimeType: doc.mimeType ?? undefined },
+    { signal },
+  );
+  const chunks = chunkDocument(parsed.sections, {
+    targetChars: settings.chunkTargetChars,
+    overlapChars: settings.chunkOverlapChars,
+  });
+  if (chunks.length === 0) {
+    const why = parsed.warnings.length > 0 ? `: ${parsed.warnings.join('; ')}` : '';
+    throw new AppError('validation_failed', `No text found in "${doc.name}"${why}`);
+  }
+  const pages = parsed.sections.reduce((max, s) => Math.max(max, s.page ?? 0), 0);
+  await deleteDocumentChunks(db, doc.kbId, doc.id);
+  if (
+    !(await transitionDocument(db, doc.id, ['parsing'], {
+      status: 'indexing',
+      progress: parseShare,
+      format: parsed.format,
+      title: parsed.title,
+      pageCount: pages > 0 ? pages : null,
+    }))
+  )
+    return stopped(deps, doc.kbId, doc.id);
+
+  const embed = settings.embeddingModel
+    ? await embedder(deps, doc.kbId, settings.embeddingModel, signal)
+    : undefined;
+  const size = deps.batchSize ?? 32;
+  for (let start = 0; start < chunks.length; start += size) {
+    // a shutdown leaves the partial work for the restart to redo; a cancel is cleaned up by the processor
+    signal.throwIfAborted();
+    const batch = chunks.slice(start, start + size);
+    const written = await writeChunkBatch(db, { kbId: doc.kbId, documentId: doc.id }, batch.map(toNewChunk));
+    if (embed) await embed(written);
+    const progress = parseShare + ((1 - parseShare) * (start + batch.length)) / chunks.length;
+    if (!(await transitionDocument(db, doc.id, ['indexing'], { progress, chunkCount: start + batch.length })))
+      return stopped(deps, doc.kbId, doc.id);
+    // let queued chat queries and stream writes run before the next batch
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await transitionDocument(db, doc.id, ['indexing'], {
+    status: 'ready',
+    progress: 1,
+    chunkCount: chunks.length,
+    error: parsed.warnings.length > 0 ? parsed.warnings.join('; ') : null,
+  });
+}
+
+function toNewChunk(chunk: DocumentChunk) {
+  return { index: chunk.index, text: chunk.text, page: chunk.page, headingPath: chunk.headingPath };
+}
+
+/** Cancelled or deleted while running: nothing of this run is left behind. */
+async function stopped(deps: IngestDeps, kbId: string, documentId: string): Promise<void> {
+  await deleteDocumentChunks(deps.db, kbId, documentId);
+  await updateDocument(deps.db, documentId, { chunkCount: 0 }).catch(() => {});
+}
+
+async function embedder(deps: IngestDeps, kbId: string, model: string, signal: AbortSignal) {
+  const gateway = deps.gateway;
+  if (!gateway) throw new AppError('upstream_unavailable', 'No model gateway to compute embeddings with');
+  const store = await ensureVectorStore(deps.db);
+  if (!store.available) return undefined;
+  let indexed = false;
+  return async (chunks: { id: string; text: string }[]) => {
+    const result = await gateway.embed({ model, input: chunks.map((c) => c.text), source: 'system', signal });
+    if (!indexed && result.embeddings[0]) {
+      await ensureKbVectorIndex(deps.db, kbId, result.embeddings[0].length);
+      indexed = true;
+    }
+    await writeVectors(
+      deps.db,
+      kbId,
+      chunks.map((chunk, i) => ({ chunkId: chunk.id, embedding: result.embeddings[i] ?? [] })),
+    );
+  };
+}

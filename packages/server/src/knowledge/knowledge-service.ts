@@ -1,0 +1,57 @@
+import type { Config } from '../config';
+import type { Database } from '../db';
+import type { Gateway } from '../gateway/gateway';
+import { bullmqIngestQueue } from './bullmq-ingest-queue';
+import { pendingStatuses, transitionDocument, unfinishedDocuments } from './document-store';
+import { inProcessIngestQueue } from './in-process-ingest-queue';
+import type { IngestDeps } from './ingest-document';
+import { ingestProcessor, type RetryPolicy } from './ingest-processor';
+import type { IngestProcessor, IngestQueue } from './ingest-queue';
+import { ensureVectorStore } from './vector-store';
+
+/** The knowledge subsystem's running parts: the ingestion queue and what its jobs need. */
+export interface KnowledgeService {
+  queue: IngestQueue;
+  ingest: IngestDeps;
+  close(): Promise<void>;
+}
+
+export interface StartKnowledgeOptions {
+  /** re-queue documents whose job did not finish (after a crash or restart); default true */
+  resume?: boolean;
+  retry?: RetryPolicy;
+  batchSize?: number;
+}
+
+/**
+ * Picks the queue once (BullMQ with REDIS_URL, in-process otherwise), prepares the vector
+ * table, and re-queues unfinished documents: their status is the record, the queue is not.
+ */
+export async function startKnowledge(
+  deps: { config: Config; database: Database; gateway?: Gateway },
+  options: StartKnowledgeOptions = {},
+): Promise<KnowledgeService> {
+  const ingest: IngestDeps = {
+    db: deps.database.db,
+    dataDir: deps.config.dataDir,
+    gateway: deps.gateway,
+    batchSize: options.batchSize,
+  };
+  await ensureVectorStore(deps.database.db);
+  let queue: IngestQueue | undefined;
+  const processor: IngestProcessor = ingestProcessor(
+    ingest,
+    (documentId, delayMs) => queue!.enqueue(documentId, { delayMs }),
+    options.retry,
+  );
+  queue = deps.config.redisUrl
+    ? await bullmqIngestQueue(deps.config.redisUrl, processor)
+    : inProcessIngestQueue(processor);
+  if (options.resume ?? true) {
+    for (const doc of await unfinishedDocuments(deps.database.db)) {
+      await transitionDocument(deps.database.db, doc.id, pendingStatuses, { status: 'queued', progress: 0 });
+      await queue.enqueue(doc.id);
+    }
+  }
+  return { queue, ingest, close: () => queue!.close() };
+}

@@ -1,0 +1,29 @@
+export type DocumentFormat = 'pdf' | 'docx' | 'md' | 'txt' | 'html' | 'csv' | 'xlsx' | 'image';
+
+export interface ParsedSection {
+  text: string;
+  /** 1-based page, for formats that have pages */
+  page?: number;
+  /** headings above this section, outermost first */
+  headingPath?: string[];
+}
+
+export interface ParsedDocument {
+  title: string;
+  format: DocumentFormat;
+  sections: ParsedSection[];
+  /** things a user should know (OCR skipped, sheets empty...); never fatal */
+  warnings: string[];
+}
+
+export interface ParseInput {
+  bytes: Uint8Array;
+  filename: string;
+  mimeType?: string;
+}
+
+export interface ParseOptions {
+  /** run OCR on images and text-less PDF pages (default true; needs the tesseract CLI) */
+  ocr?: boolean;
+  signal?: AbortSignal;
+}

@@ -1,0 +1,23 @@
+import type { Database } from '../db';
+import type { Gateway } from '../gateway/gateway';
+import type { ChatGuard } from './chat-guard';
+import { createInjectionGuard } from './injection-guard';
+import { createModerationGuard } from './moderation-guard';
+import { moderationLexiconFor } from './moderation-lexicon';
+import { createPiiGuard } from './pii-guard';
+import { safetyEventRecorder } from './safety-events';
+
+/**
+ * The guards every server runs, in onion order: moderation sees the user's own words first
+ * and the final answer last; PII redaction sits inside it, so the answer is restored before
+ * moderation reads it; the injection guard is innermost, next to the model, so it watches the
+ * raw answer for a leaked canary.
+ */
+export function defaultGuards(database: Database, gateway: Gateway): ChatGuard[] {
+  const record = safetyEventRecorder(database.db);
+  return [
+    createModerationGuard(moderationLexiconFor(database.db), record),
+    createPiiGuard(gateway, record),
+    createInjectionGuard(record),
+  ];
+}

@@ -1,0 +1,58 @@
+import { AppError, speechBody, type TranscriptionDto } from '@qiao/core';
+import { Hono } from 'hono';
+import { multipartOverheadBytes, readUpload } from '../files/read-upload';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { limitBody } from '../http/limit-body';
+import { readJson } from '../http/read-json';
+import { findAudioProvider } from './audio-providers';
+import { espeakVoice, espeakWav, hasEspeak } from './espeak';
+import { providerSpeech, providerTranscription } from './provider-audio';
+import { speakableText } from './speakable-text';
+
+/** About four minutes of speech; providers cap their input near here too (OpenAI: 4,096). */
+const maxSpokenChars = 4000;
+const audioTypes = /^(audio|video)\/(webm|ogg|wav|x-wav|wave|mpeg|mp3|mp4|m4a|x-m4a|aac|flac)\b/;
+
+/** Mounted at /api: read an answer aloud, and turn a recording into text. */
+export function speechRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post('/speech', async (c) => {
+    const body = await readJson(c, speechBody);
+    const text = Array.from(speakableText(body.text)).slice(0, maxSpokenChars).join('');
+    if (!text) throw new AppError('validation_failed', 'text: there is nothing to read aloud');
+    const lang = body.lang;
+    const signal = c.req.raw.signal;
+    const provider = await findAudioProvider(deps, 'speech');
+    // Generated speech is AI-generated content: labelled in a header (GB 45438-2025).
+    c.header('X-AI-Generated', 'true');
+    c.header('Cache-Control', 'no-store');
+    if (provider) {
+      c.header('Content-Type', 'audio/mpeg');
+      return c.body(new Uint8Array(await providerSpeech(provider, text, signal)));
+    }
+    if (!hasEspeak())
+      throw new AppError(
+        'not_implemented',
+        'Reading aloud needs a speech provider or espeak-ng on the server',
+      );
+    c.header('Content-Type', 'audio/wav');
+    return c.body(new Uint8Array(await espeakWav(text, espeakVoice(text, lang), signal)));
+  });
+
+  app.post('/transcriptions', limitBody(deps.config.maxUploadBytes + multipartOverheadBytes), async (c) => {
+    const provider = await findAudioProvider(deps, 'transcription');
+    if (!provider)
+      throw new AppError('not_implemented', 'Voice input needs a provider with /audio/transcriptions');
+    const file = await readUpload(c, deps.config.maxUploadBytes);
+    if (file.type && !audioTypes.test(file.type))
+      throw new AppError(
+        'unsupported_media_type',
+        `Recordings must be audio (webm, ogg, wav, mp3); got ${file.type}`,
+      );
+    const text = await providerTranscription(provider, file, c.req.raw.signal);
+    return c.json({ text } satisfies TranscriptionDto);
+  });
+
+  return app;
+}

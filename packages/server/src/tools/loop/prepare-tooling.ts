@@ -1,0 +1,84 @@
+import type { ChatMessage, ChatStreamPart, ToolCall } from '@qiao/core';
+import type { ChatRequest } from '../../gateway/gateway';
+import type { AppDeps } from '../../http/app-env';
+import { readClock } from '../builtin/current-time';
+import { runTool, type ToolOutcome } from '../run-tool';
+import { toolHostFor } from '../tool-host';
+import { ToolRegistry } from '../tool-registry';
+import { withToolNote } from './date-note';
+import { classifyIntent, modelSupportsTools } from './intent-fallback';
+import { toolMessage } from './run-tool-calls';
+
+/** What one model call of a turn is sent, beyond the fixed model and origin. */
+export type StepRequest = Pick<
+  ChatRequest,
+  'messages' | 'tools' | 'toolChoice' | 'responseFormat' | 'temperature' | 'maxTokens'
+>;
+
+export type OpenStep = (step: StepRequest) => Promise<AsyncIterable<ChatStreamPart>>;
+
+/** A tool run before the answer started (the intent fallback), shown and stored like any other. */
+export interface PreludeCall {
+  call: ToolCall;
+  outcome: ToolOutcome;
+}
+
+export interface Tooling {
+  registry: ToolRegistry;
+  maxSteps: number;
+  timeoutMs: number;
+  /** the first model call */
+  first: StepRequest;
+  prelude: PreludeCall[];
+}
+
+/** Tooling plus the way to open the next model call (guards and origin bound by the caller). */
+export interface ToolLoop extends Tooling {
+  open: OpenStep;
+}
+
+/**
+ * The default assistant's tools for one REST chat turn: the registry, the date note and the
+ * first request. A model without tool calling gets no tool list; instead one structured call
+ * classifies the question, and the chosen tool's result goes in as context.
+ */
+export async function prepareTooling(
+  deps: AppDeps,
+  input: {
+    model: string;
+    messages: ChatMessage[];
+    signal: AbortSignal;
+    open: OpenStep;
+    /** only these tools (an agent's list); all of them when absent */
+    allowTools?: readonly string[];
+  },
+): Promise<Tooling> {
+  const { tools: config } = deps.config;
+  const all = await toolHostFor(deps.config).registry();
+  const allow = input.allowTools;
+  const registry = allow ? new ToolRegistry(all.list().filter((tool) => allow.includes(tool.name))) : all;
+  const now = new Date();
+  const base = { registry, maxSteps: config.maxSteps, timeoutMs: config.timeoutMs };
+  if (registry.size > 0 && (await modelSupportsTools(deps, input.model))) {
+    return {
+      ...base,
+      first: {
+        messages: withToolNote(input.messages, now, config.timeZone, true),
+        tools: registry.definitions(),
+      },
+      prelude: [],
+    };
+  }
+  const messages = withToolNote(input.messages, now, config.timeZone, false);
+  const today = { date: readClock(now, config.timeZone).date, timeZone: config.timeZone };
+  const call = registry.size > 0 ? await classifyIntent(registry, messages, input.open, today) : undefined;
+  if (!call) return { ...base, first: { messages }, prelude: [] };
+  const outcome = await runTool(registry, call, { signal: input.signal, timeoutMs: config.timeoutMs });
+  const context: ChatMessage = {
+    role: 'system',
+    content: `A tool was run for the user's next message. Use its result to answer and cite its sources.\n${toolMessage(outcome).content}`,
+  };
+  // just before the question, where it is read as the context of this turn only
+  const withContext = [...messages.slice(0, -1), context, ...messages.slice(-1)];
+  return { ...base, first: { messages: withContext }, prelude: [{ call, outcome }] };
+}

@@ -1,0 +1,32 @@
+import { expect, test } from 'vitest';
+import { buildThread, stepVersion } from './thread';
+
+const messages = [
+  { id: 'u1', role: 'user' as const, parentId: null },
+  { id: 'a1', role: 'assistant' as const, parentId: 'u1' },
+  { id: 'u2', role: 'user' as const, parentId: null },
+  { id: 'a2', role: 'assistant' as const, parentId: 'u2' },
+  { id: 'a1b', role: 'assistant' as const, parentId: 'u1' },
+];
+
+test('answers sharing a parent are versions; the newest is shown by default', () => {
+  expect(buildThread(messages, {})).toEqual([
+    { kind: 'user', id: 'u1' },
+    { kind: 'assistant', id: 'a1b', versions: ['a1', 'a1b'], index: 1 },
+    { kind: 'user', id: 'u2' },
+    { kind: 'assistant', id: 'a2', versions: ['a2'], index: 0 },
+  ]);
+});
+
+test('a chosen version is shown, an unknown choice falls back to the newest', () => {
+  expect(buildThread(messages, { u1: 'a1' })[1]).toMatchObject({ id: 'a1', index: 0 });
+  expect(buildThread(messages, { u1: 'gone' })[1]).toMatchObject({ id: 'a1b', index: 1 });
+});
+
+test('stepping through versions stops at both ends', () => {
+  const row = { versions: ['a', 'b', 'c'], index: 1 };
+  expect(stepVersion(row, -1)).toBe('a');
+  expect(stepVersion(row, 1)).toBe('c');
+  expect(stepVersion({ ...row, index: 2 }, 1)).toBe('c');
+  expect(stepVersion({ ...row, index: 0 }, -1)).toBe('a');
+});

@@ -1,0 +1,90 @@
+import type { FeedbackDto, FileDto, MessageDto } from '@qiao/core';
+
+export type UiStatus = 'streaming' | 'done' | 'stopped' | 'error';
+
+export interface UiToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
+/** A message as the page shows it: a stored MessageDto or one still streaming. */
+export interface UiMessage {
+  id: string;
+  role: 'user' | 'assistant';
+  text: string;
+  reasoning: string;
+  toolCalls: UiToolCall[];
+  /** assistant answers point at the user message they answer; siblings are versions */
+  parentId: string | null;
+  model: string | null;
+  status: UiStatus;
+  error?: string;
+  feedback: FeedbackDto | null;
+  attachments: FileDto[];
+}
+
+/** One line of the transcript: a user message, or the chosen version of an answer. */
+export type ThreadRow =
+  | { kind: 'user'; id: string }
+  | { kind: 'assistant'; id: string; versions: string[]; index: number };
+
+export function fromDto(dto: MessageDto): UiMessage | undefined {
+  if (dto.role !== 'user' && dto.role !== 'assistant') return undefined;
+  const text =
+    typeof dto.content === 'string'
+      ? dto.content
+      : dto.content
+          .map((part) => ('text' in part && typeof part.text === 'string' ? part.text : ''))
+          .join('');
+  return {
+    id: dto.id,
+    role: dto.role,
+    text,
+    reasoning: dto.reasoning ?? '',
+    toolCalls: dto.toolCalls ?? [],
+    parentId: dto.parentId,
+    model: dto.model,
+    status: dto.status === 'stopped' ? 'stopped' : 'done',
+    feedback: dto.feedback ?? null,
+    attachments: dto.attachments ?? [],
+  };
+}
+
+/**
+ * Orders a flat message list into rows: each user message followed by one of its answers.
+ * `selected` maps a user message id to the answer version the reader chose; the newest by default.
+ */
+export function buildThread(
+  messages: readonly Pick<UiMessage, 'id' | 'role' | 'parentId'>[],
+  selected: Readonly<Record<string, string>>,
+): ThreadRow[] {
+  const versions = new Map<string, string[]>();
+  for (const m of messages) {
+    if (m.role !== 'assistant' || m.parentId === null) continue;
+    const list = versions.get(m.parentId) ?? [];
+    list.push(m.id);
+    versions.set(m.parentId, list);
+  }
+  const users = new Set(messages.filter((m) => m.role === 'user').map((m) => m.id));
+  const rows: ThreadRow[] = [];
+  for (const m of messages) {
+    if (m.role === 'user') {
+      rows.push({ kind: 'user', id: m.id });
+      const answers = versions.get(m.id);
+      if (!answers) continue;
+      const chosen = selected[m.id];
+      const index = chosen && answers.includes(chosen) ? answers.indexOf(chosen) : answers.length - 1;
+      rows.push({ kind: 'assistant', id: answers[index]!, versions: answers, index });
+    } else if (m.parentId === null || !users.has(m.parentId)) {
+      rows.push({ kind: 'assistant', id: m.id, versions: [m.id], index: 0 });
+    }
+  }
+  return rows;
+}
+
+/** The version `step` away from the shown one, clamped to the ends. */
+export function stepVersion(row: { versions: string[]; index: number }, step: number): string {
+  const index = Math.min(row.versions.length - 1, Math.max(0, row.index + step));
+  return row.versions[index]!;
+}

@@ -1,0 +1,40 @@
+import { NavLink, Route, Routes } from 'react-router';
+import { useI18n } from '../i18n/i18n';
+import { ChatHeader } from '../layout/chat-header';
+import { ApiKeysSettings } from './api-keys-settings';
+import { GeneralSettings } from './general-settings';
+import { ProvidersSettings } from './providers-settings';
+import { SharesSettings } from './shares-settings';
+
+/** /settings/*: general preferences, providers (admins), API keys, shared links. */
+export default function SettingsPage() {
+  const { t } = useI18n();
+  const tabs = [
+    { to: '/settings', label: t('general'), end: true },
+    { to: '/settings/providers', label: t('providers') },
+    { to: '/settings/keys', label: t('apiKeys') },
+    { to: '/settings/shares', label: t('shares') },
+  ];
+  return (
+    <main className="settings" data-testid="settings">
+      <ChatHeader title={t('settings')} />
+      <div className="settings-body">
+        <nav className="tabs" aria-label={t('settings')}>
+          {tabs.map((tab) => (
+            <NavLink key={tab.to} to={tab.to} end={tab.end} className="tab">
+              {tab.label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="settings-panel">
+          <Routes>
+            <Route index element={<GeneralSettings />} />
+            <Route path="providers" element={<ProvidersSettings />} />
+            <Route path="keys" element={<ApiKeysSettings />} />
+            <Route path="shares" element={<SharesSettings />} />
+          </Routes>
+        </div>
+      </div>
+    </main>
+  );
+}
