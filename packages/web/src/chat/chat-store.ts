@@ -1,7 +1,7 @@
 import type { ChatEventMap, ChatEventName, ConversationDto, MessageDto } from '@qiao/core';
 import { api } from '../lib/api';
 import { streamTurn } from '../lib/stream-turn';
-import { buildThread, fromDto, type ThreadRow, type UiMessage } from './thread';
+import { buildThread, foldToolSteps, fromDto, type ThreadRow, type UiMessage } from './thread';
 
 type Listener = () => void;
 
@@ -73,7 +73,7 @@ export class ChatStore {
       ]);
       if (this.conversationId !== conversationId) return;
       this.title = conversation.title;
-      for (const dto of messages) {
+      for (const dto of foldToolSteps(messages)) {
         const message = fromDto(dto);
         if (!message) continue;
         this.messages.set(message.id, message);

@@ -1,5 +1,6 @@
+import type { MessageDto } from '@qiao/core';
 import { expect, test } from 'vitest';
-import { buildThread, stepVersion } from './thread';
+import { buildThread, foldToolSteps, stepVersion } from './thread';
 
 const messages = [
   { id: 'u1', role: 'user' as const, parentId: null },
@@ -29,4 +30,18 @@ test('stepping through versions stops at both ends', () => {
   expect(stepVersion(row, 1)).toBe('c');
   expect(stepVersion({ ...row, index: 2 }, 1)).toBe('c');
   expect(stepVersion({ ...row, index: 0 }, -1)).toBe('a');
+});
+
+test('tool rounds fold into the answer they led to instead of showing as bubbles', () => {
+  const dto = (m: Partial<MessageDto> & Pick<MessageDto, 'id' | 'role'>): MessageDto =>
+    ({ parentId: null, toolCalls: null, content: '', ...m }) as MessageDto;
+  const call = { id: 'c1', name: 'current_time', arguments: '{}' };
+  const folded = foldToolSteps([
+    dto({ id: 'u1', role: 'user' }),
+    dto({ id: 's1', role: 'assistant', parentId: 'a1', toolCalls: [call] }),
+    dto({ id: 't1', role: 'tool', parentId: 'a1' }),
+    dto({ id: 'a1', role: 'assistant', parentId: 'u1', content: '今天是 11 月 29 日' }),
+  ]);
+  expect(folded.map((m) => m.id)).toEqual(['u1', 'a1']);
+  expect(folded[1]!.toolCalls).toEqual([call]);
 });

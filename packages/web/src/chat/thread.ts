@@ -52,6 +52,26 @@ export function fromDto(dto: MessageDto): UiMessage | undefined {
 }
 
 /**
+ * Tool rounds are stored as assistant messages that point at the answer they led to (and
+ * `tool` messages with the results). The page shows an answer once, with the tool calls of
+ * its rounds folded into it, as it did while streaming.
+ */
+export function foldToolSteps(messages: readonly MessageDto[]): MessageDto[] {
+  const assistants = new Set(messages.filter((m) => m.role === 'assistant').map((m) => m.id));
+  const steps = new Map<string, MessageDto['toolCalls'] & object>();
+  for (const m of messages) {
+    if (m.role !== 'assistant' || !m.parentId || !assistants.has(m.parentId)) continue;
+    steps.set(m.parentId, [...(steps.get(m.parentId) ?? []), ...(m.toolCalls ?? [])]);
+  }
+  return messages
+    .filter((m) => m.role !== 'tool' && !(m.role === 'assistant' && m.parentId && assistants.has(m.parentId)))
+    .map((m) => {
+      const calls = steps.get(m.id);
+      return calls ? { ...m, toolCalls: [...calls, ...(m.toolCalls ?? [])] } : m;
+    });
+}
+
+/**
  * Orders a flat message list into rows: each user message followed by one of its answers.
  * `selected` maps a user message id to the answer version the reader chose; the newest by default.
  */
