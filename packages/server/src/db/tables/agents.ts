@@ -1,12 +1,9 @@
 import type { AgentSpec } from '@qiao/core';
-import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id } from '../columns';
 import { users } from './core';
 
 /** Agents people made; the built-in plaza agents live in code (agents/builtin/) and are not stored. */
-
-const id = () => text('id').primaryKey().default(sql`gen_random_uuid()::text`);
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 export const agents = pgTable(
   'agents',

@@ -1,11 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { createdAt, id } from '../columns';
 import { conversations, messages, users } from './core';
 
 /** What the chat UI adds around conversations: topics, feedback, shares, settings, uploads. */
 
-const id = () => text('id').primaryKey().default(sql`gen_random_uuid()::text`);
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const userId = () =>
   text('user_id')
     .notNull()

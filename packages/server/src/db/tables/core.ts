@@ -1,5 +1,4 @@
 import type { ChatMessage, ToolCall, Usage } from '@qiao/core';
-import { sql } from 'drizzle-orm';
 import {
   boolean,
   doublePrecision,
@@ -11,11 +10,9 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { createdAt, id } from '../columns';
 
 /** Accounts, providers, conversations and the request log. */
-
-const id = () => text('id').primaryKey().default(sql`gen_random_uuid()::text`);
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 export const users = pgTable('users', {
   id: id(),

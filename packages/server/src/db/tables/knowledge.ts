@@ -1,5 +1,4 @@
 import type { KnowledgeBaseSettings, KnowledgeSource } from '@qiao/core';
-import { sql } from 'drizzle-orm';
 import {
   bigint,
   index,
@@ -12,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt } from '../columns';
 import { conversations, messages, users } from './core';
 
 /**
@@ -20,10 +20,6 @@ import { conversations, messages, users } from './core';
  * (CI's Postgres lacks it), so `knowledge/vector-store.ts` creates their table at start-up
  * only where `CREATE EXTENSION vector` succeeds.
  */
-
-const id = () => text('id').primaryKey().default(sql`gen_random_uuid()::text`);
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 export const knowledgeBases = pgTable(
   'knowledge_bases',

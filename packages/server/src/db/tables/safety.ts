@@ -1,10 +1,7 @@
-import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id } from '../columns';
 
 /** Moderation lexicons and the safety event log (moderation, PII, injection, leaks). */
-
-const id = () => text('id').primaryKey().default(sql`gen_random_uuid()::text`);
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 export const moderationCategories = pgTable('moderation_categories', {
   /** a slug: politics, fraud, illegal_goods, or an admin's own */
