@@ -103,6 +103,17 @@ describe('login, me, logout', () => {
     expect(malformed.status).toBe(400);
   });
 
+  test('guessing is throttled: after 5 failures the name is locked, even for the right password', async () => {
+    const attempt = (password: string) =>
+      kit.request('/api/auth/login', { method: 'POST', json: { username: 'dave', password } });
+    await createUser(kit.db, { username: 'dave', password: 'dave password' });
+    for (let i = 0; i < 5; i++) expect((await attempt(`guess ${i}`)).status).toBe(401);
+    const locked = await attempt('dave password');
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await locked.json()) as any).error.message).toMatch(/Too many failed sign-ins/);
+  });
+
   test('me needs auth; logout ends the session', async () => {
     expect((await kit.request('/api/auth/me')).status).toBe(401);
     const cookie = await kit.login('carol', 'carol password');

@@ -5,7 +5,8 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/read-json';
 import { verifyAgainstDummy, verifyPassword } from '../users/password';
 import { countUsers, createFirstAdmin, findUserByUsername } from '../users/user-store';
-import { isLoopbackRequest, type RemoteAddress } from './loopback';
+import { LoginThrottle } from './login-throttle';
+import { isLoopbackRequest, type RemoteAddress, socketAddress } from './loopback';
 import { requireAuth } from './require-auth';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie';
 import { createSession, deleteSession } from './session-store';
@@ -13,6 +14,8 @@ import { createSession, deleteSession } from './session-store';
 export interface AuthRoutesOptions {
   /** how to learn the peer address; tests pass a fixed one (default: the Node socket) */
   remoteAddress?: RemoteAddress;
+  /** failed sign-ins per name and address (default: 5 and 30 per 15 minutes) */
+  loginThrottle?: LoginThrottle;
 }
 
 const credentials = z.object({
@@ -25,14 +28,23 @@ export function authRoutes(deps: AppDeps, options: AuthRoutesOptions = {}): Hono
   const { db } = deps.database;
   const app = new Hono<AppEnv>();
 
+  const throttle = options.loginThrottle ?? new LoginThrottle();
+  const peer = options.remoteAddress ?? socketAddress;
+
   app.post('/login', async (c) => {
     const { username, password } = await readJson(c, credentials);
+    const address = peer(c);
+    throttle.check(username, address);
     const user = await findUserByUsername(db, username);
     // unknown names cost the same scrypt work, so timing does not reveal which names exist
     const valid = user
       ? await verifyPassword(password, user.passwordHash)
       : await verifyAgainstDummy(password);
-    if (!user || !valid || user.disabled) throw new AppError('unauthorized', 'Invalid username or password');
+    if (!user || !valid || user.disabled) {
+      throttle.fail(username, address);
+      throw new AppError('unauthorized', 'Invalid username or password');
+    }
+    throttle.succeed(username);
     const session = await createSession(db, user.id);
     setSessionCookie(c, session.token, session.expiresAt);
     return c.json({ user: { id: user.id, username: user.username, role: user.role } });
