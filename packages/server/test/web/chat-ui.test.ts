@@ -43,6 +43,29 @@ describe.skipIf(!hasChromium)('chat UI in headless Chromium', () => {
     await expect(page.getByTestId('history-item').count()).resolves.toBeGreaterThan(0);
   }, 120_000);
 
+  test('a real-time question shows the tool call and its result, folded into one answer after a reload', async () => {
+    const page = await ui.signedIn('zh-CN');
+    await page.goto('/');
+    await page.getByTestId('model').selectOption('openai/fixture-assistant');
+    await page.getByTestId('composer').fill('今天几号？');
+    await page.getByTestId('send').click();
+    await waitDone(page);
+    const check = async () => {
+      await expect(page.getByTestId('message-assistant').count()).resolves.toBe(1);
+      const call = lastAnswer(page).getByTestId('tool-call');
+      await expect(call.textContent()).resolves.toContain('current_time');
+      await call.locator('summary').click();
+      await expect(lastAnswer(page).getByTestId('tool-result').textContent()).resolves.toMatch(
+        /\d{4}-\d{2}-\d{2}/,
+      );
+    };
+    await check();
+    await ui.shot(page, 'ui-tool-call-desktop-zh');
+    await page.reload();
+    await waitDone(page);
+    await check();
+  }, 120_000);
+
   test('markdown renders while no script from a model ever runs', async () => {
     const page = await ui.signedIn('en-US');
     await page.goto('/');

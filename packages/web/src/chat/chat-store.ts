@@ -197,6 +197,12 @@ export class ChatStore {
       this.stage(ids.answer, { reasoning: answer.reasoning + (data as ChatEventMap['reasoning']).text });
     } else if (event === 'tool_call') {
       this.stage(ids.answer, { toolCalls: [...answer.toolCalls, data as ChatEventMap['tool_call']] });
+    } else if (event === 'tool_result') {
+      const { id, ok, content, sources } = data as ChatEventMap['tool_result'];
+      const toolCalls = answer.toolCalls.map((call) =>
+        call.id === id ? { ...call, result: { ok, content, sources } } : call,
+      );
+      this.stage(ids.answer, { toolCalls });
     } else if (event === 'title') {
       this.title = (data as ChatEventMap['title']).title;
       this.emitHistory();

@@ -24,6 +24,22 @@ export function ToolCallBlock({ call }: { call: UiToolCall }) {
         {t('toolCall')}: <code>{call.name}</code>
       </summary>
       <pre className="fold-body">{call.arguments}</pre>
+      {call.result && (
+        <div className="fold-body" data-testid="tool-result" data-ok={call.result.ok}>
+          <pre>{clip(call.result.content)}</pre>
+          {call.result.sources.filter(isWebLink).map((source) => (
+            <a key={source.url} href={source.url} target="_blank" rel="noopener noreferrer nofollow">
+              {source.title || source.url}
+            </a>
+          ))}
+        </div>
+      )}
     </details>
   );
 }
+
+const maxShown = 2_000;
+const clip = (text: string) => (text.length > maxShown ? `${text.slice(0, maxShown)}…` : text);
+
+/** Sources come from tools that read the web; only plain web links become anchors. */
+const isWebLink = (source: { url: string }) => /^https?:\/\//i.test(source.url);

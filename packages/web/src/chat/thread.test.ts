@@ -39,9 +39,11 @@ test('tool rounds fold into the answer they led to instead of showing as bubbles
   const folded = foldToolSteps([
     dto({ id: 'u1', role: 'user' }),
     dto({ id: 's1', role: 'assistant', parentId: 'a1', toolCalls: [call] }),
-    dto({ id: 't1', role: 'tool', parentId: 'a1' }),
+    dto({ id: 't1', role: 'tool', parentId: 'a1', toolCallId: 'c1', content: '2026-11-29 星期日' }),
     dto({ id: 'a1', role: 'assistant', parentId: 'u1', content: '今天是 11 月 29 日' }),
   ]);
   expect(folded.map((m) => m.id)).toEqual(['u1', 'a1']);
-  expect(folded[1]!.toolCalls).toEqual([call]);
+  expect(folded[1]!.toolCalls).toEqual([
+    { ...call, result: { ok: true, content: '2026-11-29 星期日', sources: [] } },
+  ]);
 });

@@ -6,6 +6,8 @@ export interface UiToolCall {
   id: string;
   name: string;
   arguments: string;
+  /** what a server-run tool answered (live from `tool_result`, or its stored tool message) */
+  result?: { ok: boolean; content: string; sources: { url: string; title?: string }[] };
 }
 
 /** A message as the page shows it: a stored MessageDto or one still streaming. */
@@ -57,11 +59,20 @@ export function fromDto(dto: MessageDto): UiMessage | undefined {
  * its rounds folded into it, as it did while streaming.
  */
 export function foldToolSteps(messages: readonly MessageDto[]): MessageDto[] {
+  const results = new Map<string, string>();
+  for (const m of messages) {
+    if (m.role === 'tool' && m.toolCallId)
+      results.set(m.toolCallId, typeof m.content === 'string' ? m.content : '');
+  }
   const assistants = new Set(messages.filter((m) => m.role === 'assistant').map((m) => m.id));
   const steps = new Map<string, MessageDto['toolCalls'] & object>();
   for (const m of messages) {
     if (m.role !== 'assistant' || !m.parentId || !assistants.has(m.parentId)) continue;
-    steps.set(m.parentId, [...(steps.get(m.parentId) ?? []), ...(m.toolCalls ?? [])]);
+    const calls = (m.toolCalls ?? []).map((call) => {
+      const content = results.get(call.id);
+      return content === undefined ? call : { ...call, result: { ok: true, content, sources: [] } };
+    });
+    steps.set(m.parentId, [...(steps.get(m.parentId) ?? []), ...calls]);
   }
   return messages
     .filter((m) => m.role !== 'tool' && !(m.role === 'assistant' && m.parentId && assistants.has(m.parentId)))
