@@ -63,20 +63,8 @@ export async function getOwnFiles(db: Db, userId: string, ids: readonly string[]
 
 /** Files sent with the given messages, by message id, in the order they were attached. */
 export async function attachmentsOf(db: Db, messageIds: string[]): Promise<Map<string, FileDto[]>> {
-  const byMessage = new Map<string, FileDto[]>();
-  if (messageIds.length === 0) return byMessage;
-  const rows = await db
-    .select({ messageId: messageAttachments.messageId, file: files })
-    .from(messageAttachments)
-    .innerJoin(files, eq(files.id, messageAttachments.fileId))
-    .where(inArray(messageAttachments.messageId, messageIds))
-    .orderBy(asc(messageAttachments.position));
-  for (const { messageId, file } of rows) {
-    const list = byMessage.get(messageId) ?? [];
-    list.push(toFileDto(file));
-    byMessage.set(messageId, list);
-  }
-  return byMessage;
+  const byMessage = await attachedFiles(db, messageIds);
+  return new Map([...byMessage].map(([messageId, rows]) => [messageId, rows.map(toFileDto)]));
 }
 
 export function toFileDto(row: FileRow): FileDto {
