@@ -5,5 +5,6 @@ export * from './context-window';
 export * from './contracts/index';
 export * from './knowledge/chunk-document';
 export * from './knowledge/reciprocal-rank-fusion';
+export * from './model-info';
 export * from './safety/index';
 export * from './token-estimate';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ModelInfo } from '../model-info';
 
 /** GET /api/assistant, /api/capabilities and the model list of GET /api/models. */
 
@@ -29,17 +30,7 @@ export interface CapabilitiesDto {
 }
 
 /** One entry of `models` in GET /api/models. */
-export interface ModelListItem {
-  /** `provider/model` */
-  id: string;
-  provider: string;
-  providerModel: string;
-  kind: 'chat' | 'embedding';
-  contextWindow?: number;
-  pricing?: { input: number; output: number };
-  supportsTools?: boolean;
-  supportsVision?: boolean;
-  local?: boolean;
+export interface ModelListItem extends ModelInfo {
   /** the model sees images: image attachments are only accepted for these */
   vision: boolean;
 }

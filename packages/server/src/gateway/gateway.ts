@@ -1,6 +1,7 @@
 import type {
   ChatMessage,
   ChatStreamPart,
+  ModelInfo,
   ResponseFormat,
   ToolChoice,
   ToolDefinition,
@@ -30,20 +31,7 @@ export interface ChatRequest extends RequestOrigin {
   signal?: AbortSignal;
 }
 
-export interface ModelInfo {
-  /** `provider/model` */
-  id: string;
-  provider: string;
-  /** what the provider calls it */
-  providerModel: string;
-  kind: 'chat' | 'embedding';
-  contextWindow?: number;
-  /** USD per million tokens */
-  pricing?: { input: number; output: number };
-  supportsTools?: boolean;
-  supportsVision?: boolean;
-  local?: boolean;
-}
+export type { ModelInfo } from '@qiao/core';
 
 export interface EmbedRequest extends RequestOrigin {
   model: string;
