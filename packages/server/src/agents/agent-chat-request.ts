@@ -1,25 +1,25 @@
+import type { AgentSpec } from '@qiao/core';
 import { resolveChatModel } from '../chat/resolve-chat-model';
 import type { ChatRequest } from '../gateway/gateway';
-import type { AppDeps, AuthContext } from '../http/app-env';
-import { resolveAgent } from './resolve-agent';
+import type { AppDeps } from '../http/app-env';
 
 const prefix = 'agent/';
 
 export const isAgentModel = (model: string) => model.startsWith(prefix);
 
+/** The agent's slug in an `agent/<slug>` model id. */
+export const agentSlugOf = (model: string) => model.slice(prefix.length);
+
 /**
- * `agent/<slug>` as a model id: the agent's persona goes first, its model and parameters
- * apply unless the request sets them. The caller's own system messages follow the persona,
- * so an app can add context but the agent stays itself.
+ * The agent's persona goes first, its model and parameters apply unless the request sets
+ * them. The caller's own system messages follow the persona, so an app can add context but
+ * the agent stays itself.
  */
-export async function withAgent<T extends Omit<ChatRequest, 'source' | 'signal'>>(
+export async function applyAgent<T extends Omit<ChatRequest, 'source' | 'signal'>>(
   deps: AppDeps,
-  auth: AuthContext,
+  spec: AgentSpec,
   request: T,
 ): Promise<T> {
-  if (!isAgentModel(request.model)) return request;
-  const agent = await resolveAgent(deps.database.db, auth, request.model.slice(prefix.length));
-  const { spec } = agent;
   return {
     ...request,
     model: await resolveChatModel(deps, spec.model),

@@ -4,7 +4,6 @@ import {
   type ChatEvent,
   type ChatMessage,
   type ChatStreamPart,
-  type KnowledgeBaseSettings,
   type KnowledgeSource,
 } from '@qiao/core';
 import type { TurnRequest } from '../chat/prepare-turn';
@@ -12,9 +11,10 @@ import { resolveChatModel } from '../chat/resolve-chat-model';
 import { streamTurn, type TurnEvents } from '../chat/stream-turn';
 import type { AppDeps } from '../http/app-env';
 import { boundKnowledgeBaseIds } from './binding-store';
+import { retrievePassages } from './knowledge-passages';
 import { knowledgePrompt, retrievalAnswer } from './knowledge-prompt';
 import { saveMessageSources } from './message-sources-store';
-import { type RetrievedHit, retrieve } from './retrieve';
+import { rewriteQuery } from './rewrite-query';
 
 export interface KnowledgeTurn {
   /** the passages as a system message, placed right before the question */
@@ -49,8 +49,8 @@ export async function knowledgeTurn(deps: AppDeps, input: KnowledgeTurnInput): P
     ...input.history,
     ...(input.user ? [{ role: 'user' as const, content: input.user.content }] : []),
   ];
-  const query = retrievalQuery(thread);
-  if (!query) return none;
+  const fallback = retrievalQuery(thread);
+  if (!fallback) return none;
   const model = await resolveChatModel(deps, request.model, request.conversation.model).catch(
     (error: unknown) => {
       // "no chat model is configured" is retrieval mode, any other failure is the route's
@@ -58,14 +58,23 @@ export async function knowledgeTurn(deps: AppDeps, input: KnowledgeTurnInput): P
       throw error;
     },
   );
-  const result = await retrieve(
-    { db: deps.database.db, config: deps.config, gateway: deps.gateway },
-    { userId: request.auth.userId, kbIds, query, signal: request.signal },
-  );
-  const sources = withinBudget(
-    result.hits.filter((hit) => hit.passesThreshold),
-    result.settings,
-  );
+  // a follow-up ("那它的价格呢？") is searched as the standalone question the model makes of it
+  const query = model
+    ? await rewriteQuery(deps, {
+        model,
+        thread,
+        userId: request.auth.userId,
+        fallback,
+        signal: request.signal,
+      })
+    : fallback;
+  const result = await retrievePassages(deps, {
+    userId: request.auth.userId,
+    kbIds,
+    query,
+    signal: request.signal,
+  });
+  const { sources } = result;
   const wrap = (events: TurnEvents) => withSources(deps, events, sources);
   const fixed = (text: string, answeredBy: string) =>
     wrap(
@@ -91,8 +100,8 @@ export async function knowledgeTurn(deps: AppDeps, input: KnowledgeTurnInput): P
 }
 
 /**
- * The question to search for: the last user message, with the one before it when it is a
- * short follow-up ("那价格呢？") that means little alone.
+ * The question to search for without a model (and when its rewrite fails): the last user
+ * message, with the one before it when it is a short follow-up ("那价格呢？").
  */
 export function retrievalQuery(thread: readonly ChatMessage[]): string {
   const users = thread.filter((m) => m.role === 'user').map((m) => textOf(m.content));
@@ -105,23 +114,6 @@ export function retrievalQuery(thread: readonly ChatMessage[]): string {
 function textOf(content: ChatMessage['content']): string {
   if (typeof content === 'string') return content;
   return content.map((part) => (part.type === 'text' ? part.text : '')).join(' ');
-}
-
-function withinBudget(hits: RetrievedHit[], settings: KnowledgeBaseSettings): KnowledgeSource[] {
-  const sources: KnowledgeSource[] = [];
-  let used = 0;
-  for (const hit of hits) {
-    if (sources.length > 0 && used + hit.tokenCount > settings.tokenBudget) break;
-    used += hit.tokenCount;
-    sources.push({
-      ...hit.source,
-      index: sources.length + 1,
-      chunkId: hit.chunkId,
-      text: hit.text,
-      score: hit.score,
-    });
-  }
-  return sources;
 }
 
 /** Adds the `sources` event after `start`, and keeps them with the answer once it is stored. */

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { isAgentModel, withAgent } from '../agents/agent-chat-request';
+import { isAgentModel } from '../agents/agent-chat-request';
+import { openAgentStream } from '../agents/agent-completion';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/read-json';
 import { sendEventStream } from '../http/send-event-stream';
@@ -23,14 +24,16 @@ export function chatCompletionsRoute(deps: AppDeps): Hono<AppEnv> {
     const cancel = () => controller.abort();
     c.req.raw.signal.addEventListener('abort', cancel, { once: true });
 
-    const request = await withAgent(deps, auth, toChatRequest(body));
-    const stream = await openGuardedStream(deps.gateway, deps.guards, {
-      ...request,
-      source: 'v1',
+    const request = toChatRequest(body);
+    const origin = {
+      source: 'v1' as const,
       userId: auth.userId,
       apiKeyId: auth.apiKeyId,
       signal: controller.signal,
-    });
+    };
+    const stream = isAgentModel(body.model)
+      ? await openAgentStream(deps, auth, request, origin)
+      : await openGuardedStream(deps.gateway, deps.guards, { ...request, ...origin });
     const peeked = await peekStream(stream);
     // an agent answers under its own name, whichever model serves it
     const model = isAgentModel(body.model) ? body.model : (peeked.model ?? body.model);

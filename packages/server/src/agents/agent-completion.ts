@@ -1,0 +1,56 @@
+import type { ChatMessage, ChatStreamPart } from '@qiao/core';
+import type { ChatRequest, RequestOrigin } from '../gateway/gateway';
+import type { AppDeps, AuthContext } from '../http/app-env';
+import { agentKnowledge } from '../knowledge/agent-knowledge';
+import { openGuardedStream } from '../safety/guarded-stream';
+import type { StepRequest } from '../tools/loop/prepare-tooling';
+import { prepareTooling } from '../tools/loop/prepare-tooling';
+import { toolLoopParts } from '../tools/loop/tool-loop-parts';
+import { agentSlugOf, applyAgent } from './agent-chat-request';
+import { resolveAgent } from './resolve-agent';
+
+type V1Request = Omit<ChatRequest, 'source' | 'signal'>;
+
+/**
+ * `agent/<slug>` on /v1 as the whole agent, not only its persona: passages from its knowledge
+ * bases go in before the question (or its "not found" answer comes back instead), and its
+ * tools run on the server until the model answers. A caller that sends tools of its own
+ * gets them instead of the agent's: the calls are then the caller's to run.
+ */
+export async function openAgentStream(
+  deps: AppDeps,
+  auth: AuthContext,
+  request: V1Request,
+  origin: RequestOrigin & { signal: AbortSignal },
+): Promise<AsyncIterable<ChatStreamPart>> {
+  const { spec } = await resolveAgent(deps.database.db, auth, agentSlugOf(request.model));
+  const applied = await applyAgent(deps, spec, request);
+  const knowledge = await agentKnowledge(deps, {
+    userId: auth.userId,
+    kbIds: spec.knowledgeBaseIds,
+    messages: applied.messages,
+    model: applied.model,
+    signal: origin.signal,
+  });
+  if (knowledge.answer) return knowledge.answer;
+  const messages = beforeQuestion(applied.messages, knowledge.messages);
+  const open = (step: StepRequest) =>
+    openGuardedStream(deps.gateway, deps.guards, { ...applied, ...step, ...origin });
+  if (spec.tools.length === 0 || (request.tools?.length ?? 0) > 0) return open({ messages });
+  const tooling = await prepareTooling(deps, {
+    model: applied.model,
+    messages,
+    signal: origin.signal,
+    open,
+    allowTools: spec.tools,
+  });
+  return toolLoopParts({ ...tooling, open }, origin.signal);
+}
+
+/** Context for this turn only goes right before the last user message. */
+function beforeQuestion(messages: ChatMessage[], context: ChatMessage[]): ChatMessage[] {
+  if (context.length === 0) return messages;
+  const last = messages.findLastIndex((m) => m.role === 'user');
+  if (last < 0) return [...messages, ...context];
+  return [...messages.slice(0, last), ...context, ...messages.slice(last)];
+}
