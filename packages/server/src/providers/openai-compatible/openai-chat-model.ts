@@ -2,6 +2,11 @@ import type { LanguageModelV3, LanguageModelV3Content, LanguageModelV3StreamPart
 import type OpenAI from 'openai';
 import type { ProviderQuirks } from '../provider-presets';
 import { toStreamParts } from './openai-stream-parts';
+import { sseChunks } from './sse-chunks';
+import { eventStreamBody } from './upstream-fetch';
+
+type Chunk = OpenAI.Chat.Completions.ChatCompletionChunk;
+
 import { toOpenAIRequest } from './to-openai-request';
 
 /**
@@ -16,9 +21,16 @@ export function openaiChatModel(
   quirks: ProviderQuirks,
 ): LanguageModelV3 {
   const doStream: LanguageModelV3['doStream'] = async (options) => {
-    const chunks = await client.chat.completions.create(toOpenAIRequest(modelId, options, quirks), {
-      signal: options.abortSignal,
-    });
+    // one controller for both ways a stream ends early: the caller's signal and cancel()
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    if (options.abortSignal?.aborted) abort();
+    options.abortSignal?.addEventListener('abort', abort, { once: true });
+    // The SDK builds, sends and error-checks the request; its chunks are read without its Stream.
+    const response = await client.chat.completions
+      .create(toOpenAIRequest(modelId, options, quirks), { signal: controller.signal })
+      .asResponse();
+    const chunks = sseChunks<Chunk>(eventStreamBody(response), response.headers, controller.signal);
     const parts = toStreamParts(chunks, quirks);
     const stream = new ReadableStream<LanguageModelV3StreamPart>({
       async pull(controller) {
@@ -32,7 +44,7 @@ export function openaiChatModel(
         }
       },
       async cancel() {
-        chunks.controller.abort();
+        abort();
         await parts.return(undefined);
       },
     });

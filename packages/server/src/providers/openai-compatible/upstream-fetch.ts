@@ -32,9 +32,31 @@ export const upstreamFetch: typeof fetch = async (input, init) => {
   for (const [name, value] of Object.entries(response.headers)) {
     if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  const hasBody = response.statusCode !== 204 && response.statusCode !== 304 && init?.method !== 'HEAD';
+  const status = response.statusCode;
+  const stream =
+    status >= 200 && status < 300 && responseHeaders.get('content-type')?.startsWith('text/event-stream');
+  if (stream) {
+    const wrapped = new Response(null, { status, headers: responseHeaders });
+    nodeBodies.set(wrapped, response.body);
+    return wrapped;
+  }
+  const hasBody = status !== 204 && status !== 304 && init?.method !== 'HEAD';
   return new Response(hasBody ? (Readable.toWeb(response.body) as ReadableStream<Uint8Array>) : null, {
-    status: response.statusCode,
+    status,
     headers: responseHeaders,
   });
 };
+
+/**
+ * A successful event stream keeps its socket's Node stream here instead of a Web stream body:
+ * its one reader (sseChunks) reads Node streams faster. Every other response has a real body.
+ */
+const nodeBodies = new WeakMap<Response, Readable>();
+
+/** The body of an event-stream response of upstreamFetch, whichever fetch made it. */
+export function eventStreamBody(response: Response): AsyncIterable<Uint8Array> {
+  const node = nodeBodies.get(response);
+  if (node) return node;
+  if (!response.body) throw new Error('an event stream without a body');
+  return response.body;
+}
