@@ -1,4 +1,5 @@
 export * from './app-error';
+export * from './auth/index';
 export * from './chat-message';
 export * from './chat-stream';
 export * from './context-window';

@@ -14,7 +14,15 @@ import { exitWithParent } from './spawn-child';
  * the parent sets (OPENAI_BASE_URL, QIAO_PROVIDERS).
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'qiao-bench-'));
-const config = loadConfig({ ...process.env, QIAO_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
+// load runs measure the server, not its per-minute rate limits (docs/access-control.md)
+const limits = { QIAO_RATE_LIMIT_USER: '100000000', QIAO_RATE_LIMIT_KEY: '100000000' };
+const config = loadConfig({
+  ...limits,
+  ...process.env,
+  QIAO_DATA_DIR: dataDir,
+  PORT: '0',
+  HOST: '127.0.0.1',
+});
 
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir });
 const user = await createUser(database.db, {

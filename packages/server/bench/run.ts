@@ -14,7 +14,7 @@ const sections: Record<string, () => Promise<string>> = {
   local: () => benchLocalRuntime(),
   safety: () => benchSafety(),
   quality: () => benchRetrievalQuality(),
-  // Embedded-PGlite ingestion is slow today (see docs/knowledge-bases.md), so the default run
+  // A 50 MB corpus takes many minutes on embedded PGlite (see docs/knowledge-bases.md), so the default run
   // is small; QIAO_BENCH_KB_MB=50 QIAO_BENCH_KB_SCALES=10000,100000 is the full-size one.
   knowledge: () =>
     benchKnowledge({

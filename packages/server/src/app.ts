@@ -1,4 +1,7 @@
 import { Hono } from 'hono';
+import { auditWrites } from './access/audit-writes';
+import { csrfGuard } from './access/csrf-guard';
+import { teamRoutes } from './access/team-routes';
 import { agentRoutes } from './agents/agent-routes';
 import { plazaRoutes } from './agents/plaza-routes';
 import { assistantRoutes } from './assistant/assistant-routes';
@@ -34,6 +37,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/health', async (c) => c.json({ status: 'ok', database: deps.database.kind }));
 
+  app.use('/api/*', csrfGuard);
   // before the app-wide limit: document uploads have their own (see knowledge-routes.ts)
   app.route('/api/knowledge-bases', knowledgeRoutes(deps));
   const limit = limitBody(deps.config.maxBodyBytes);
@@ -45,9 +49,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/public', publicShareRoutes(deps));
   app.use('/api/*', requireAuth(deps));
   app.use('/v1/*', requireAuth(deps));
+  app.use('/api/providers/*', auditWrites(deps, 'provider'));
+  app.use('/api/plaza/submissions/*', auditWrites(deps, 'plaza'));
 
   app.route('/api/users', userRoutes(deps));
   app.route('/api/keys', apiKeyRoutes(deps));
+  app.route('/api/teams', teamRoutes(deps));
   app.route('/api', providerRoutes(deps));
   app.route('/api/conversations', conversationRoutes(deps));
   app.route('/api', assistantRoutes(deps));

@@ -99,6 +99,9 @@ const envSchema = z.object({
   QIAO_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   QIAO_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   QIAO_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  /** requests per minute per user and per API key (a key's own rateLimit overrides the latter) */
+  QIAO_RATE_LIMIT_USER: z.coerce.number().int().positive().default(1200),
+  QIAO_RATE_LIMIT_KEY: z.coerce.number().int().positive().default(1200),
   QIAO_MAX_BODY_BYTES: z.coerce
     .number()
     .int()
@@ -152,6 +155,9 @@ export interface Config {
   firstTokenTimeoutMs: number;
   maxRetries: number;
   maxBodyBytes: number;
+  /** requests per minute (docs/access-control.md) */
+  rateLimitUser: number;
+  rateLimitKey: number;
   /** the largest file POST /api/files and /api/transcriptions accept */
   maxUploadBytes: number;
   hfEndpoint: string;
@@ -223,6 +229,8 @@ export function loadConfig(env: Env = process.env, options: { ensureSecret?: boo
     firstTokenTimeoutMs: e.QIAO_FIRST_TOKEN_TIMEOUT_MS,
     maxRetries: e.QIAO_MAX_RETRIES,
     maxBodyBytes: e.QIAO_MAX_BODY_BYTES,
+    rateLimitUser: e.QIAO_RATE_LIMIT_USER,
+    rateLimitKey: e.QIAO_RATE_LIMIT_KEY,
     maxUploadBytes: e.QIAO_MAX_UPLOAD_BYTES,
     hfEndpoint: e.QIAO_HF_ENDPOINT.replace(/\/$/, ''),
     localThreads: e.QIAO_LOCAL_THREADS,

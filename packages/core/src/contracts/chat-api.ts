@@ -19,14 +19,16 @@ export const createConversationBody = z.strictObject({
 });
 export type CreateConversationBody = z.infer<typeof createConversationBody>;
 
-export const updateConversationBody = z.strictObject({
-  title: title.optional(),
-  model: model.nullable().optional(),
-  systemPrompt: systemPrompt.nullable().optional(),
-  pinned: z.boolean().optional(),
-  /** move into a topic; null takes it out */
-  topicId: z.string().min(1).max(100).nullable().optional(),
-});
+export const updateConversationBody = z
+  .strictObject({
+    title: title.optional(),
+    model: model.nullable().optional(),
+    systemPrompt: systemPrompt.nullable().optional(),
+    pinned: z.boolean().optional(),
+    /** move into a topic; null takes it out */
+    topicId: z.string().min(1).max(100).nullable().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'Nothing to change: send at least one field');
 export type UpdateConversationBody = z.infer<typeof updateConversationBody>;
 
 export const listConversationsQuery = z.object({

@@ -1,3 +1,4 @@
+export * from './access-api';
 export * from './agent-api';
 export * from './assistant-api';
 export * from './chat-api';
@@ -5,6 +6,7 @@ export * from './chat-events';
 export * from './feedback-api';
 export * from './file-api';
 export * from './knowledge-api';
+export * from './provider-models-api';
 export * from './settings-api';
 export * from './share-api';
 export * from './topic-api';

@@ -1,9 +1,11 @@
 import { pathToFileURL } from 'node:url';
 import { fixed, markdownTable } from '../markdown-table';
-import { buildDevSet, type DevQuestion } from './dev-set';
+import { buildDevSet } from './dev-set';
+import type { DevDocument, DevQuestion } from './dev-set-types';
 import { naiveBaseline } from './naive-baseline';
 import { defaultKeywordOptions, qiaoKeywordRetriever } from './qiao-keyword-retriever';
 import { measureRetrievalQuality, type RetrievalQuality, type Retriever } from './retrieval-quality';
+import { sqlRetriever } from './sql-retriever';
 
 /**
  * Retrieval quality on the labelled dev set: Qiao's keyword pipeline (and any retrievers the
@@ -12,10 +14,23 @@ import { measureRetrievalQuality, type RetrievalQuality, type Retriever } from '
  */
 export async function benchRetrievalQuality(extra: Record<string, Retriever> = {}): Promise<string> {
   const { documents, questions } = buildDevSet();
-  const retrievers: Record<string, Retriever> = {
-    'Qiao keyword (in memory)': await qiaoKeywordRetriever(documents),
-    ...extra,
-  };
+  const sql = await sqlRetriever(documents);
+  try {
+    return await report(documents, questions, {
+      'Qiao keyword (in memory)': await qiaoKeywordRetriever(documents),
+      'Qiao keyword (SQL, ingested)': sql.retriever,
+      ...extra,
+    });
+  } finally {
+    await sql.close();
+  }
+}
+
+async function report(
+  documents: DevDocument[],
+  questions: DevQuestion[],
+  retrievers: Record<string, Retriever>,
+): Promise<string> {
   const baseline = naiveBaseline(documents);
   const groups: [string, DevQuestion[]][] = [
     ['all', questions],
@@ -39,7 +54,9 @@ export async function benchRetrievalQuality(extra: Record<string, Retriever> = {
       `Chinese and English), ${questions.length} labelled questions. Baseline: fixed 500-character windows, ` +
       `plain BM25 over whitespace words and single CJK characters. Qiao: parse → chunk ` +
       `(${targetChars} target, ${overlapChars} overlap, by heading/paragraph/sentence) → jieba search-mode ` +
-      'terms + characters, stemmed English → BM25 with the heading path as its own field.',
+      'terms + characters, stemmed English → BM25 with the heading path as its own field (in memory); ' +
+      'the SQL rows are the real path: the ingestion job into the database, then `retrieve` (SQL BM25, ' +
+      'heading path indexed with the chunk text).',
     markdownTable(['retriever · questions', 'recall@1', 'recall@5', 'MRR', 'recall@1 ×', 'MRR ×'], rows),
   ].join('\n\n');
 }

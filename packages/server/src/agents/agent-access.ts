@@ -1,21 +1,25 @@
+import { can } from '@qiao/core';
 import type { AuthContext } from '../http/app-env';
 
 export interface AgentAccessFacts {
   ownerId: string;
   visibility: 'private' | 'team' | 'plaza';
   listed: 'no' | 'pending' | 'yes';
+  /** false when the agent is shared with teams the caller is not in (access/team-visibility.ts) */
+  inTeam?: boolean;
 }
 
 /**
- * Who may use an agent. Until teams exist (issue 6) "team" means everyone signed in to this
- * Qiao; a plaza agent is public only once an administrator approved it, and before that it
- * is as visible as a team agent.
+ * Who may use an agent. A "team" agent shared with no team is visible to everyone signed in;
+ * shared with teams, to their members. A plaza agent is public only once an administrator
+ * approved it, and before that it is as visible as a team agent.
  */
 export function canReadAgent(auth: AuthContext, agent: AgentAccessFacts): boolean {
-  if (agent.ownerId === auth.userId || auth.role === 'admin') return true;
-  return agent.visibility !== 'private';
+  if (agent.ownerId === auth.userId || can(auth.role, 'resources.all')) return true;
+  if (agent.visibility === 'private') return false;
+  return (agent.visibility === 'plaza' && agent.listed === 'yes') || agent.inTeam !== false;
 }
 
 export function canEditAgent(auth: AuthContext, agent: AgentAccessFacts): boolean {
-  return agent.ownerId === auth.userId || auth.role === 'admin';
+  return agent.ownerId === auth.userId || can(auth.role, 'resources.all');
 }

@@ -1,5 +1,6 @@
 import { type AgentSpec, AppError, agentSpec, type UpdateAgentBody } from '@qiao/core';
-import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, or, sql } from 'drizzle-orm';
+import { teamVisible } from '../access/team-visibility';
 import type { Db } from '../db';
 import { agents, agentVersions } from '../db/schema';
 import type { AuthContext } from '../http/app-env';
@@ -50,12 +51,13 @@ export async function createAgent(db: Db, input: NewAgent): Promise<AgentRow> {
 
 /** By id or slug; someone else's private agent reads as missing, so ids cannot be probed. */
 export async function getReadableAgent(db: Db, auth: AuthContext, idOrSlug: string): Promise<AgentRow> {
-  const [row] = await db
-    .select()
+  const [found] = await db
+    .select({ ...getTableColumns(agents), inTeam: teamVisible('agent', auth.userId) })
     .from(agents)
     .where(or(eq(agents.id, idOrSlug), eq(agents.slug, idOrSlug)))
     .limit(1);
-  if (!row || !canReadAgent(auth, row)) throw new AppError('not_found', `No agent "${idOrSlug}"`);
+  if (!found || !canReadAgent(auth, found)) throw new AppError('not_found', `No agent "${idOrSlug}"`);
+  const { inTeam: _inTeam, ...row } = found;
   return row;
 }
 
@@ -69,12 +71,18 @@ export async function listOwnAgents(db: Db, userId: string): Promise<AgentRow[]>
   return db.select().from(agents).where(eq(agents.ownerId, userId)).orderBy(desc(agents.updatedAt));
 }
 
-/** Agents others shared with everyone here (team or plaza visibility). */
+/** Agents others shared with the user: approved plaza agents, team ones of the user's teams. */
 export async function listSharedAgents(db: Db, userId: string): Promise<AgentRow[]> {
   return db
     .select()
     .from(agents)
-    .where(and(sql`${agents.ownerId} <> ${userId}`, sql`${agents.visibility} <> 'private'`))
+    .where(
+      and(
+        sql`${agents.ownerId} <> ${userId}`,
+        sql`${agents.visibility} <> 'private'`,
+        or(and(eq(agents.visibility, 'plaza'), eq(agents.listed, 'yes')), teamVisible('agent', userId)),
+      ),
+    )
     .orderBy(desc(agents.updatedAt))
     .limit(200);
 }

@@ -45,9 +45,9 @@ describe('first run', () => {
     const res = await setup({ username: 'admin', password: 'admin password' });
     expect(res.status).toBe(201);
     const body = (await res.json()) as { user: { id: string } };
-    expect(body.user).toMatchObject({ username: 'admin', role: 'admin' });
+    expect(body.user).toMatchObject({ username: 'admin', role: 'owner' });
     const me = await kit.request('/api/auth/me', { headers: { cookie: cookieFrom(res) } });
-    expect(await me.json()).toEqual({ user: { id: body.user.id, username: 'admin', role: 'admin' } });
+    expect(await me.json()).toEqual({ user: { id: body.user.id, username: 'admin', role: 'owner' } });
   });
 
   test('after setup: 409, needsSetup false, no notice', async () => {

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/read-json';
+import { appendAudit } from '../safety/audit-log';
 import { verifyAgainstDummy, verifyPassword } from '../users/password';
 import { countUsers, createFirstAdmin, findUserByUsername } from '../users/user-store';
 import { LoginThrottle } from './login-throttle';
@@ -42,9 +43,21 @@ export function authRoutes(deps: AppDeps, options: AuthRoutesOptions = {}): Hono
       : await verifyAgainstDummy(password);
     if (!user || !valid || user.disabled) {
       throttle.fail(username, address);
+      // the attempted name is recorded, never the password
+      await appendAudit(db, undefined, {
+        action: 'auth.login.failure',
+        target: username.slice(0, 200),
+        detail: { address: address ?? null, reason: user?.disabled ? 'disabled' : 'credentials' },
+      });
       throw new AppError('unauthorized', 'Invalid username or password');
     }
     throttle.succeed(username);
+    const actor = { userId: user.id, username: user.username, role: user.role };
+    await appendAudit(db, actor, {
+      action: 'auth.login',
+      target: user.id,
+      detail: { address: address ?? null },
+    });
     const session = await createSession(db, user.id);
     setSessionCookie(c, session.token, session.expiresAt);
     return c.json({ user: { id: user.id, username: user.username, role: user.role } });
@@ -74,6 +87,11 @@ export function authRoutes(deps: AppDeps, options: AuthRoutesOptions = {}): Hono
       );
     }
     const user = await createFirstAdmin(db, input);
+    await appendAudit(
+      db,
+      { userId: user.id, username: user.username, role: user.role },
+      { action: 'auth.setup', target: user.id },
+    );
     const session = await createSession(db, user.id);
     setSessionCookie(c, session.token, session.expiresAt);
     return c.json({ user: { id: user.id, username: user.username, role: user.role } }, 201);

@@ -36,12 +36,12 @@ describe('requireAuth', () => {
   test('the session cookie authenticates', async () => {
     const { token } = await createSession(kit.db, admin.id);
     const res = await kit.request('/api/whoami', { headers: { cookie: `qiao_session=${token}` } });
-    expect(await res.json()).toEqual({ userId: admin.id, username: 'root-admin', role: 'admin' });
+    expect(await res.json()).toEqual({ userId: admin.id, username: 'root-admin', role: 'owner' });
   });
 
   test('the local token acts as the first admin', async () => {
     const res = await kit.request('/api/whoami', bearer(localToken));
-    expect(await res.json()).toEqual({ userId: admin.id, username: 'local-cli', role: 'admin', local: true });
+    expect(await res.json()).toEqual({ userId: admin.id, username: 'local-cli', role: 'owner', local: true });
   });
 
   test('no credentials: 401 in the REST shape', async () => {

@@ -1,5 +1,6 @@
 import { AppError } from '@qiao/core';
 import type { Context, MiddlewareHandler } from 'hono';
+import { authorizeRequest } from '../access/authorize-request';
 import type { AppDeps, AppEnv, AuthContext } from '../http/app-env';
 import { constantTimeEqual } from '../security/tokens';
 import { apiKeyPrefix } from '../users/api-key-store';
@@ -11,7 +12,9 @@ import { findSession } from './session-store';
 /** Sets `auth` from a Bearer API key, the local CLI token or the session cookie; 401 otherwise. */
 export function requireAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('auth', await authenticate(deps, c));
+    const auth = await authenticate(deps, c);
+    await authorizeRequest(deps, c, auth);
+    c.set('auth', auth);
     await next();
   };
 }
@@ -30,7 +33,7 @@ export async function authenticate(deps: AppDeps, c: Context): Promise<AuthConte
     }
     if (deps.localToken && constantTimeEqual(token, deps.localToken)) {
       const admin = await findFirstAdmin(db);
-      return { userId: admin?.id ?? '', username: 'local-cli', role: 'admin', local: true };
+      return { userId: admin?.id ?? '', username: 'local-cli', role: admin?.role ?? 'admin', local: true };
     }
     throw new AppError('unauthorized', 'Invalid API key: Qiao keys start with "sk-qiao-"');
   }

@@ -87,4 +87,7 @@ test('bad requests are plain HTTP errors', async () => {
 
   expect(await messagesOf(t, conversation.id)).toEqual([]);
   expect((await t.request('/api/conversations', { method: 'POST', json: { title: 5 } })).status).toBe(400);
+  const empty = await t.request(`/api/conversations/${conversation.id}`, { method: 'PATCH', json: {} });
+  expect(empty.status).toBe(400);
+  expect(((await empty.json()) as any).error.message).toMatch(/Nothing to change/);
 });

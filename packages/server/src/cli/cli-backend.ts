@@ -1,3 +1,4 @@
+import type { CreateApiKeyBody } from '@qiao/core';
 import type { ProviderCheck } from '../gateway/gateway';
 import type { KbCliBackend } from './kb-cli-backend';
 
@@ -10,7 +11,7 @@ export interface CliBackend {
   readonly kind: 'server' | 'direct';
   createUser(input: { username: string; password: string; admin: boolean }): Promise<CreatedUser>;
   /** without a username the key belongs to the first admin */
-  createApiKey(input: { name: string; username?: string }): Promise<CreatedApiKey>;
+  createApiKey(input: CreateApiKeyBody): Promise<CreatedApiKey>;
   listModels(): Promise<ModelSummary[]>;
   /** yields answer text as it arrives; failures throw AppError */
   chat(input: { model: string; message: string; signal?: AbortSignal }): AsyncIterable<string>;

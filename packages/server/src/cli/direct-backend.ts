@@ -37,7 +37,7 @@ export function directBackend(config: Config): CliBackend {
       const user = await createUser(await db(), { username, password, role: admin ? 'admin' : 'member' });
       return { username: user.username, role: user.role };
     },
-    async createApiKey({ name, username }) {
+    async createApiKey({ name, username, ...policy }) {
       const handle = await db();
       const user = username ? await findUserByUsername(handle, username) : await findFirstAdmin(handle);
       if (!user) {
@@ -49,7 +49,7 @@ export function directBackend(config: Config): CliBackend {
         );
       }
       if (user.disabled) throw new AppError('conflict', `User "${user.username}" is disabled`);
-      const created = await createApiKey(handle, { userId: user.id, name });
+      const created = await createApiKey(handle, { userId: user.id, name, policy });
       return { key: created.key, name: created.name, username: user.username };
     },
     async listModels() {

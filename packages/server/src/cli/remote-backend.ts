@@ -64,8 +64,9 @@ export function remoteBackend(server: {
       const user = (body.user ?? body) as { username?: string; role?: string };
       return { username: user.username ?? username, role: user.role ?? (admin ? 'admin' : 'member') };
     },
-    async createApiKey({ name, username }) {
-      const body = await json<{ key?: string; name?: string }>('POST', '/api/keys', { name, username });
+    async createApiKey(input) {
+      const { name, username } = input;
+      const body = await json<{ key?: string; name?: string }>('POST', '/api/keys', input);
       if (!body.key) throw new AppError('upstream_error', 'The server answered without a key');
       return { key: body.key, name: body.name ?? name, username };
     },

@@ -14,6 +14,8 @@ export function usersCommand(program: Command, ctx: CliContext): void {
       const user = await withBackend(ctx, (backend) =>
         backend.createUser({ username: options.name, password: options.password, admin: options.admin }),
       );
-      ctx.out(`Created ${user.role === 'admin' ? 'administrator' : 'user'} "${user.username}"\n`);
+      ctx.out(`Created ${roleWord[user.role] ?? 'user'} "${user.username}"\n`);
     });
 }
+
+const roleWord: Record<string, string> = { owner: 'administrator (owner)', admin: 'administrator' };

@@ -3,6 +3,7 @@
  * migrations in ./migrations are generated from them (`npm run db:generate -w @qiao/server`).
  */
 
+export * from './tables/access';
 export * from './tables/agents';
 export * from './tables/chat-extras';
 export * from './tables/core';

@@ -1,3 +1,5 @@
+import type { Role } from '@qiao/core';
+import type { ApiKeyPolicy } from '../access/api-key-policy';
 import type { Config } from '../config';
 import type { Database } from '../db';
 import type { Gateway } from '../gateway/gateway';
@@ -8,9 +10,11 @@ import type { ChatGuard } from '../safety/chat-guard';
 export interface AuthContext {
   userId: string;
   username: string;
-  role: 'admin' | 'member';
+  role: Role;
   /** set when the caller used an API key instead of a session cookie */
   apiKeyId?: string;
+  /** the key's limits (scopes, expiry, quotas, allow-lists); absent = owner's full access */
+  keyPolicy?: ApiKeyPolicy;
   /** set for the `qiao` CLI on this machine, authenticated by the per-process local token */
   local?: boolean;
 }

@@ -11,7 +11,8 @@ export interface KeywordHit {
 }
 
 /**
- * BM25 in SQL over the postings table, so it runs the same on PGlite and Postgres. Only
+ * BM25 in SQL over each chunk's term arrays (GIN-indexed) and the knowledge bases' document
+ * frequencies, so it runs the same on PGlite and Postgres. Only
  * knowledge bases the user is a member of, and only chunks of ready documents, are read:
  * access is part of the query itself, not a filter applied afterwards.
  */
@@ -33,28 +34,38 @@ export async function bm25Search(
     ),
     q as (select distinct unnest(${sql.param(terms)}::text[]) as term),
     df as (
-      select q.term, count(p.chunk_id)::float8 as df
-      from q left join kb_postings p on p.term = q.term and p.kb_id in (select kb_id from allowed)
+      select q.term, coalesce(sum(k.df), 0)::float8 as df
+      from q left join kb_terms k on k.term = q.term and k.kb_id in (select kb_id from allowed)
       group by q.term
     ),
-    idf as (
+    all_idf as (
       select df.term, df.df, ln(1 + (greatest(totals.n, 1) - df.df + 0.5) / (df.df + 0.5)) as idf
       from df, totals
     ),
-    idf_total as (select sum(idf) as total from idf)
-    select p.chunk_id as "chunkId",
-      sum(idf.idf * p.tf * 2.2 / (p.tf + 1.2 * (0.25 + 0.75 * c.term_count
-        / greatest(s.term_total::float8 / greatest(s.chunk_count, 1), 1)))) as bm25,
-      sum(idf.idf) / nullif(max(idf_total.total), 0) as coverage
-    from idf
-    join kb_postings p on p.term = idf.term and p.kb_id in (select kb_id from allowed)
-    join kb_chunks c on c.id = p.chunk_id
+    -- query terms no chunk holds count too: they are what a passage about something else lacks
+    idf_total as (select sum(idf) as total from all_idf),
+    idf as (select term, idf from all_idf where df > 0),
+    candidates as (
+      select c.id, c.document_id, c.kb_id, c.terms, c.term_tfs, c.term_count
+      from kb_chunks c
+      where c.kb_id in (select kb_id from allowed) and c.terms && ${sql.param(terms)}::text[]
+    )
+    -- scored per chunk in a lateral aggregate: grouping the (chunk, term) rows instead would
+    -- sort every candidate's term arrays along with them (to disk at 10k chunks on PGlite)
+    select c.id as "chunkId", x.bm25, x.matched / nullif(idf_total.total, 0) as coverage
+    from candidates c
     join kb_documents d on d.id = c.document_id and d.status = 'ready'
-    join kb_stats s on s.kb_id = p.kb_id
+    join kb_stats s on s.kb_id = c.kb_id
     cross join idf_total
-    where idf.df > 0
-    group by p.chunk_id
-    order by bm25 desc, p.chunk_id
+    cross join lateral (
+      select sum(m.idf * m.tf * 2.2 / (m.tf + 1.2 * (0.25 + 0.75 * c.term_count
+          / greatest(s.term_total::float8 / greatest(s.chunk_count, 1), 1)))) as bm25,
+        sum(m.idf) as matched
+      from (select idf.idf, c.term_tfs[array_position(c.terms, idf.term)]::float8 as tf from idf) m
+      where m.tf is not null
+    ) x
+    where x.bm25 is not null
+    order by x.bm25 desc, c.id
     limit ${input.limit}`);
   return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((row) => ({
     chunkId: String(row.chunkId),

@@ -3,9 +3,11 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { knowledgeBases } from '../db/schema';
 import type { Gateway } from '../gateway/gateway';
-import { deleteDocumentChunks, writeChunkBatch } from './chunk-writer';
+import { analyseChunks, deleteDocumentChunks, type NewChunk, writeAnalysedChunks } from './chunk-writer';
+import { parsedTextHash } from './content-hash';
 import { readDocumentBytes } from './document-bytes';
 import { findDocument, pendingStatuses, transitionDocument, updateDocument } from './document-store';
+import { claimTextHash } from './duplicate-text';
 import { parseDocument } from './parse/parse-document';
 import { ensureKbVectorIndex, ensureVectorStore, writeVectors } from './vector-store';
 
@@ -57,6 +59,7 @@ export async function ingestDocument(
     const why = parsed.warnings.length > 0 ? `: ${parsed.warnings.join('; ')}` : '';
     throw new AppError('validation_failed', `No text found in "${doc.name}"${why}`);
   }
+  await claimTextHash(db, doc, parsedTextHash(parsed.sections));
   const pages = parsed.sections.reduce((max, s) => Math.max(max, s.page ?? 0), 0);
   await deleteDocumentChunks(db, doc.kbId, doc.id);
   if (
@@ -73,15 +76,23 @@ export async function ingestDocument(
   const embed = settings.embeddingModel
     ? await embedder(deps, doc.kbId, settings.embeddingModel, signal)
     : undefined;
-  const size = deps.batchSize ?? 32;
-  for (let start = 0; start < chunks.length; start += size) {
+  const size = deps.batchSize ?? 64;
+  const batches: NewChunk[][] = [];
+  for (let start = 0; start < chunks.length; start += size)
+    batches.push(chunks.slice(start, start + size).map(toNewChunk));
+  // segmentation (CPU here) of the next batch overlaps the write (the database's CPU) of this one
+  let next = analyseChunks(batches[0]!);
+  let done = 0;
+  for (let i = 0; i < batches.length; i++) {
+    const analysed = await next;
+    if (i + 1 < batches.length) next = analyseChunks(batches[i + 1]!);
     // a shutdown leaves the partial work for the restart to redo; a cancel is cleaned up by the processor
     signal.throwIfAborted();
-    const batch = chunks.slice(start, start + size);
-    const written = await writeChunkBatch(db, { kbId: doc.kbId, documentId: doc.id }, batch.map(toNewChunk));
+    const written = await writeAnalysedChunks(db, { kbId: doc.kbId, documentId: doc.id }, analysed);
     if (embed) await embed(written);
-    const progress = parseShare + ((1 - parseShare) * (start + batch.length)) / chunks.length;
-    if (!(await transitionDocument(db, doc.id, ['indexing'], { progress, chunkCount: start + batch.length })))
+    done += analysed.length;
+    const progress = parseShare + ((1 - parseShare) * done) / chunks.length;
+    if (!(await transitionDocument(db, doc.id, ['indexing'], { progress, chunkCount: done })))
       return stopped(deps, doc.kbId, doc.id);
     // let queued chat queries and stream writes run before the next batch
     await new Promise((resolve) => setImmediate(resolve));
@@ -94,7 +105,7 @@ export async function ingestDocument(
   });
 }
 
-function toNewChunk(chunk: DocumentChunk) {
+function toNewChunk(chunk: DocumentChunk): NewChunk {
   return { index: chunk.index, text: chunk.text, page: chunk.page, headingPath: chunk.headingPath };
 }
 

@@ -6,10 +6,11 @@ import {
   knowledgeBaseSettings,
   type UpdateKnowledgeBaseBody,
 } from '@qiao/core';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, or, sql } from 'drizzle-orm';
+import { teamKbRole } from '../access/team-visibility';
 import type { Db } from '../db';
 import { kbDocuments, kbMembers, kbStats, knowledgeBases } from '../db/schema';
-import type { KnowledgeBaseRow } from './kb-access';
+import { type KnowledgeBaseRow, strongestKbRole } from './kb-access';
 
 export async function createKnowledgeBase(
   db: Db,
@@ -60,19 +61,24 @@ export async function deleteKnowledgeBase(db: Db, kbId: string): Promise<void> {
 
 /** Knowledge bases the user is a member of, with their role and sizes. */
 export async function listKnowledgeBases(db: Db, userId: string): Promise<KnowledgeBaseDto[]> {
+  const team = teamKbRole(userId);
   const rows = await db
     .select({
       kb: knowledgeBases,
-      role: kbMembers.role,
+      member: kbMembers.role,
+      team,
       chunkCount: sql<number>`coalesce(${kbStats.chunkCount}, 0)`,
       documentCount: sql<number>`(select count(*)::int from ${kbDocuments} where ${kbDocuments.kbId} = ${knowledgeBases.id})`,
     })
-    .from(kbMembers)
-    .innerJoin(knowledgeBases, eq(knowledgeBases.id, kbMembers.kbId))
+    .from(knowledgeBases)
+    .leftJoin(kbMembers, and(eq(kbMembers.kbId, knowledgeBases.id), eq(kbMembers.userId, userId)))
     .leftJoin(kbStats, eq(kbStats.kbId, knowledgeBases.id))
-    .where(eq(kbMembers.userId, userId))
+    // members, and members of the teams it is shared with (access/team-visibility.ts)
+    .where(or(isNotNull(kbMembers.role), sql`${team} is not null`))
     .orderBy(asc(knowledgeBases.name));
-  return rows.map((row) => toKnowledgeBaseDto(row.kb, row.role, row.documentCount, row.chunkCount));
+  return rows.map((row) =>
+    toKnowledgeBaseDto(row.kb, strongestKbRole(row.member, row.team)!, row.documentCount, row.chunkCount),
+  );
 }
 
 export async function describeKnowledgeBase(

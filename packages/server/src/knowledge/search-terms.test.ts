@@ -37,6 +37,13 @@ describe('searchTerms', () => {
     expect(queryTerms('数据库')).toEqual(searchTerms('数据库'));
   });
 
+  it('segments many Chinese runs of one text as it would each run alone', () => {
+    const runs = ['中华人民共和国的年假政策', '请个长假', '知识库检索', '〇号仓库', '带薪年假'];
+    expect(searchTerms(runs.join(' and 3.5, '))).toEqual(
+      runs.flatMap((run, i) => [...(i > 0 ? ['3.5'] : []), ...searchTerms(run)]),
+    );
+  });
+
   it('is fast', () => {
     const text = '知识库把文档切成段落，并为每个段落建立关键词索引。The index uses BM25 over words. '.repeat(
       4000,

@@ -69,14 +69,16 @@ export function buildProviderConfigs(config: Config, stored: StoredProvider[]): 
     }
     const preset = row.preset && isBuiltinProvider(row.preset) ? providerPresets[row.preset] : undefined;
     const models = row.models ?? [];
-    const baseUrl = row.baseUrl ?? preset?.baseUrl;
+    // a row that only picks models for an env-configured provider keeps the env's URL and key
+    const inherited = byId.get(row.id);
+    const baseUrl = row.baseUrl ?? inherited?.baseUrl ?? preset?.baseUrl;
     if (!baseUrl) continue;
     byId.set(row.id, {
       id: row.id,
-      label: preset?.label ?? row.id,
+      label: preset?.label ?? inherited?.label ?? row.id,
       protocol: preset?.protocol ?? row.kind,
       baseUrl: trimSlash(baseUrl),
-      apiKey: row.apiKey,
+      apiKey: row.hasApiKey ? row.apiKey : inherited?.apiKey,
       hasModelsEndpoint: models.length === 0 && (preset?.hasModelsEndpoint ?? true),
       catalog:
         models.length > 0

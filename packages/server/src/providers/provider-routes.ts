@@ -5,6 +5,7 @@ import { isVisionModel } from '../assistant/vision-models';
 import { requireAdmin } from '../auth/require-admin';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/read-json';
+import { providerModelRoutes } from './provider-model-routes';
 import { isBuiltinProvider, providerPresets } from './provider-presets';
 import { deleteStoredProvider, listStoredProviders, upsertStoredProvider } from './provider-store';
 import { providerViews } from './provider-views';
@@ -45,6 +46,7 @@ export function providerRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.use('/providers', requireAdmin);
   app.use('/providers/*', requireAdmin);
+  app.route('/providers', providerModelRoutes(deps));
 
   app.get('/providers', async (c) => {
     const stored = await listStoredProviders(database.db, config.secret);

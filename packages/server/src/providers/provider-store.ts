@@ -77,3 +77,17 @@ export async function deleteStoredProvider(db: Db, id: string): Promise<void> {
   const deleted = await db.delete(providers).where(eq(providers.id, id)).returning({ id: providers.id });
   if (deleted.length === 0) throw new AppError('not_found', `No stored provider '${id}'`);
 }
+
+/**
+ * Only the model choice: a provider configured by the environment gets a row that keeps its
+ * key and base URL from there (see buildProviderConfigs); a stored one keeps everything else.
+ */
+export async function saveProviderModels(
+  db: Db,
+  input: Pick<StoredProviderInput, 'id' | 'kind' | 'preset'> & { models: string[] | null },
+): Promise<void> {
+  await db
+    .insert(providers)
+    .values({ id: input.id, kind: input.kind, preset: input.preset ?? null, models: input.models })
+    .onConflictDoUpdate({ target: providers.id, set: { models: input.models } });
+}

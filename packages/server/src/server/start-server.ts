@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { closeRateLimits } from '../access/rate-limits';
 import { createApp } from '../app';
 import { firstRunNotice } from '../auth/first-run-notice';
 import type { Config } from '../config';
@@ -56,6 +57,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
     const app = createApp({ config, database, gateway, localToken, guards, knowledge });
     const listening: Listening = await listen(app.fetch, config.host, config.port);
     undo.push(() => listening.close());
+    undo.push(async () => closeRateLimits(database));
 
     const url = localUrl(config.host, listening.port);
     lock?.update({ url, token: localToken });

@@ -1,18 +1,14 @@
-import { AppError } from '@qiao/core';
+import { AppError, can, createApiKeyBody } from '@qiao/core';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { ipAllowList } from '../access/ip-allow-list';
 import { currentAuth } from '../auth/current-auth';
 import { assertAdmin } from '../auth/require-admin';
 import type { Db } from '../db';
 import type { AppDeps, AppEnv, AuthContext } from '../http/app-env';
 import { readJson } from '../http/read-json';
+import { appendAudit } from '../safety/audit-log';
 import { createApiKey, findApiKey, listApiKeys, revokeApiKey } from './api-key-store';
 import { findUserByUsername } from './user-store';
-
-const newKey = z.object({
-  name: z.string().min(1).max(100),
-  username: z.string().min(1).optional(),
-});
 
 /** Mounted at /api/keys behind requireAuth. Secrets are shown once, at creation. */
 export function apiKeyRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -25,23 +21,35 @@ export function apiKeyRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.post('/', async (c) => {
-    const { name, username } = await readJson(c, newKey);
-    const userId = await targetUserId(db, currentAuth(c), username);
-    const key = await createApiKey(db, { userId, name });
-    return c.json(
-      { id: key.id, name: key.name, key: key.key, prefix: key.prefix, createdAt: key.createdAt },
-      201,
-    );
+    const auth = currentAuth(c);
+    const { name, username, ...policy } = await readJson(c, createApiKeyBody);
+    if (policy.ips) ipAllowList(policy.ips);
+    if (policy.expiresAt && policy.expiresAt.getTime() <= Date.now())
+      throw new AppError('validation_failed', 'expiresAt must be in the future');
+    const userId = await targetUserId(db, auth, username);
+    const key = await createApiKey(db, { userId, name, policy });
+    await appendAudit(db, auth, {
+      action: 'key.create',
+      target: key.id,
+      detail: { name: key.name, userId, prefix: key.prefix, policy: key.policy },
+    });
+    const { id, prefix, createdAt } = key;
+    return c.json({ id, name: key.name, key: key.key, prefix, createdAt, policy: key.policy }, 201);
   });
 
   app.delete('/:id', async (c) => {
     const auth = currentAuth(c);
     const key = await findApiKey(db, c.req.param('id'));
     // another user's key reads as missing to a member, so ids cannot be probed
-    if (!key || (key.userId !== auth.userId && auth.role !== 'admin')) {
+    if (!key || (key.userId !== auth.userId && !can(auth.role, 'users.manage'))) {
       throw new AppError('not_found', 'No such API key');
     }
     if (!(await revokeApiKey(db, key.id))) throw new AppError('not_found', 'No such API key');
+    await appendAudit(db, auth, {
+      action: 'key.revoke',
+      target: key.id,
+      detail: { name: key.name, userId: key.userId },
+    });
     return c.json({ ok: true });
   });
 

@@ -1,7 +1,8 @@
 import { AppError } from '@qiao/core';
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { ApiKeyPolicy } from '../access/api-key-policy';
 import type { Db } from '../db';
-import { apiKeys } from '../db/schema';
+import { apiKeyPolicies, apiKeys } from '../db/schema';
 import { randomBase62, sha256Hex } from '../security/tokens';
 import { apiKeyCacheFor } from './api-key-cache';
 
@@ -17,6 +18,8 @@ export interface ApiKeyInfo {
   prefix: string;
   createdAt: Date;
   lastUsedAt: Date | null;
+  /** null: the key has its owner's full access */
+  policy: ApiKeyPolicy | null;
 }
 
 export interface NewApiKey extends ApiKeyInfo {
@@ -31,38 +34,80 @@ const infoColumns = {
   prefix: apiKeys.prefix,
   createdAt: apiKeys.createdAt,
   lastUsedAt: apiKeys.lastUsedAt,
+  policy: {
+    scopes: apiKeyPolicies.scopes,
+    expiresAt: apiKeyPolicies.expiresAt,
+    dailyRequests: apiKeyPolicies.dailyRequests,
+    dailyTokens: apiKeyPolicies.dailyTokens,
+    models: apiKeyPolicies.models,
+    ips: apiKeyPolicies.ips,
+    rateLimit: apiKeyPolicies.rateLimit,
+  },
 };
 
-export async function createApiKey(db: Db, input: { userId: string; name: string }): Promise<NewApiKey> {
+const policyKeys = [
+  'scopes',
+  'expiresAt',
+  'dailyRequests',
+  'dailyTokens',
+  'models',
+  'ips',
+  'rateLimit',
+] as const;
+
+/** drizzle fills a left-joined object with nulls when there is no row: that is "no policy". */
+const withPolicy = <T extends { policy: ApiKeyPolicy | null }>(row: T): T =>
+  row.policy && policyKeys.every((k) => row.policy![k] === null) ? { ...row, policy: null } : row;
+
+const selectInfo = (db: Db) =>
+  db.select(infoColumns).from(apiKeys).leftJoin(apiKeyPolicies, eq(apiKeyPolicies.apiKeyId, apiKeys.id));
+
+export async function createApiKey(
+  db: Db,
+  input: { userId: string; name: string; policy?: Partial<ApiKeyPolicy> },
+): Promise<NewApiKey> {
   const name = input.name.trim();
   if (!name || name.length > 100)
     throw new AppError('validation_failed', 'Key name must be 1–100 characters');
   const key = `${apiKeyPrefix}${randomBase62(40)}`;
   const prefix = key.slice(0, apiKeyPrefix.length + 4);
-  const [row] = await db
-    .insert(apiKeys)
-    .values({ userId: input.userId, name, keyHash: sha256Hex(key), prefix })
-    .returning(infoColumns);
-  return { ...row!, key };
+  const given = input.policy ?? {};
+  const policy: ApiKeyPolicy = {
+    scopes: given.scopes ?? null,
+    expiresAt: given.expiresAt ?? null,
+    dailyRequests: given.dailyRequests ?? null,
+    dailyTokens: given.dailyTokens ?? null,
+    models: given.models ?? null,
+    ips: given.ips ?? null,
+    rateLimit: given.rateLimit ?? null,
+  };
+  const limited = policyKeys.some((k) => policy[k] !== null);
+  const { policy: _p, ...plainColumns } = infoColumns;
+  const row = await db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(apiKeys)
+      .values({ userId: input.userId, name, keyHash: sha256Hex(key), prefix })
+      .returning(plainColumns);
+    if (limited) await tx.insert(apiKeyPolicies).values({ apiKeyId: inserted!.id, ...policy });
+    return inserted!;
+  });
+  return { ...row, policy: limited ? policy : null, key };
 }
 
 /** Active (not revoked) keys, newest first; all users' keys when userId is omitted. */
 export async function listApiKeys(db: Db, userId?: string): Promise<ApiKeyInfo[]> {
   const active = isNull(apiKeys.revokedAt);
-  return db
-    .select(infoColumns)
-    .from(apiKeys)
+  const rows = await selectInfo(db)
     .where(userId === undefined ? active : and(active, eq(apiKeys.userId, userId)))
     .orderBy(desc(apiKeys.createdAt));
+  return rows.map(withPolicy);
 }
 
 export async function findApiKey(db: Db, id: string): Promise<ApiKeyInfo | undefined> {
-  const [row] = await db
-    .select(infoColumns)
-    .from(apiKeys)
+  const [row] = await selectInfo(db)
     .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .limit(1);
-  return row;
+  return row && withPolicy(row);
 }
 
 /** True when an active key was revoked; it stops working at once, cache or not. */

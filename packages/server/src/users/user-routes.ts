@@ -1,20 +1,21 @@
-import { AppError } from '@qiao/core';
+import { AppError, can, roles, updateUserBody } from '@qiao/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { currentAuth } from '../auth/current-auth';
 import { requireAdmin } from '../auth/require-admin';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/read-json';
+import { appendAudit } from '../safety/audit-log';
 import { setUserDisabled } from './set-user-disabled';
+import { setUserRole } from './set-user-role';
 import { createUser, findUserById, listUsers } from './user-store';
 
 const newUser = z.object({
   username: z.string(),
   password: z.string(),
   admin: z.boolean().optional(),
+  role: z.enum(roles).optional(),
 });
-
-const userPatch = z.object({ disabled: z.boolean() });
 
 /** Mounted at /api/users behind requireAuth; administrators only. */
 export function userRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -25,17 +26,37 @@ export function userRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/', async (c) => c.json({ users: await listUsers(db) }));
 
   app.post('/', async (c) => {
-    const { username, password, admin } = await readJson(c, newUser);
-    const user = await createUser(db, { username, password, role: admin ? 'admin' : 'member' });
+    const auth = currentAuth(c);
+    const { username, password, admin, role: asked } = await readJson(c, newUser);
+    const role = asked ?? (admin ? 'admin' : 'member');
+    if ((role === 'admin' || role === 'owner') && !can(auth.role, 'admins.manage'))
+      throw new AppError('forbidden', 'Only the owner can create administrators');
+    const user = await createUser(db, { username, password, role });
+    await appendAudit(db, auth, {
+      action: 'user.create',
+      target: user.id,
+      detail: { username, role: user.role },
+    });
     return c.json({ user }, 201);
   });
 
   app.patch('/:id', async (c) => {
-    const { disabled } = await readJson(c, userPatch);
+    const auth = currentAuth(c);
+    const { disabled, role } = await readJson(c, updateUserBody);
     const id = c.req.param('id');
-    if (disabled && id === currentAuth(c).userId)
-      throw new AppError('conflict', 'You cannot disable your own account');
-    await setUserDisabled(db, id, disabled);
+    if (role !== undefined) {
+      const from = await setUserRole(db, auth, id, role);
+      await appendAudit(db, auth, { action: 'user.role', target: id, detail: { from, to: role } });
+    }
+    if (disabled !== undefined) {
+      if (disabled && id === auth.userId)
+        throw new AppError('conflict', 'You cannot disable your own account');
+      const target = await findUserById(db, id);
+      if ((target?.role === 'owner' || target?.role === 'admin') && !can(auth.role, 'admins.manage'))
+        throw new AppError('forbidden', 'Only the owner can disable administrators');
+      await setUserDisabled(db, id, disabled);
+      await appendAudit(db, auth, { action: disabled ? 'user.disable' : 'user.enable', target: id });
+    }
     return c.json({ user: await findUserById(db, id) });
   });
 

@@ -34,7 +34,7 @@ describe('user store', () => {
     const { db } = database;
     expect(await countUsers(db)).toBe(0);
     const admin = await createFirstAdmin(db, { username: 'admin', password: 'correct horse' });
-    expect(admin).toMatchObject({ username: 'admin', role: 'admin', disabled: false });
+    expect(admin).toMatchObject({ username: 'admin', role: 'owner', disabled: false });
     expect(admin).not.toHaveProperty('passwordHash');
     const member = await createUser(db, { username: '  张三 ', password: 'another secret' });
     expect(member).toMatchObject({ username: '张三', role: 'member' });

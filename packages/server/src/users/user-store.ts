@@ -1,12 +1,12 @@
-import { AppError } from '@qiao/core';
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { AppError, type Role } from '@qiao/core';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { users } from '../db/schema';
 import { hashPassword } from './password';
 import { isUniqueViolation } from './unique-violation';
 import { checkPassword, checkUsername, normalizeUsername } from './user-rules';
 
-export type Role = 'admin' | 'member';
+export type { Role };
 
 /** A user as the API shows it: never the password hash. */
 export interface User {
@@ -62,10 +62,9 @@ async function insertUser(db: Db, input: NewUser, onlyIfEmpty: boolean): Promise
       }
       const [taken] = await tx.select({ id: users.id }).from(users).where(sameName(username)).limit(1);
       if (taken) throw new AppError('conflict', `Username "${username}" is already taken`);
-      const [row] = await tx
-        .insert(users)
-        .values({ username, passwordHash, role: input.role ?? 'member' })
-        .returning(publicColumns);
+      // the first administrator becomes the owner (docs/access-control.md)
+      const role = input.role === 'admin' && !(await hasOwner(tx)) ? 'owner' : (input.role ?? 'member');
+      const [row] = await tx.insert(users).values({ username, passwordHash, role }).returning(publicColumns);
       return row!;
     });
   } catch (error) {
@@ -88,13 +87,18 @@ export async function findUserById(db: Db, id: string): Promise<User | undefined
   return row;
 }
 
-/** The admin the local CLI token acts as: the oldest enabled one. */
+async function hasOwner(db: Pick<Db, 'select'>): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.role, 'owner')).limit(1);
+  return row !== undefined;
+}
+
+/** The account the local CLI token acts as: the oldest enabled owner, else the oldest admin. */
 export async function findFirstAdmin(db: Db): Promise<User | undefined> {
   const [row] = await db
     .select(publicColumns)
     .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
-    .orderBy(asc(users.createdAt), asc(users.id))
+    .where(and(inArray(users.role, ['owner', 'admin']), eq(users.disabled, false)))
+    .orderBy(desc(sql`${users.role} = 'owner'`), asc(users.createdAt), asc(users.id))
     .limit(1);
   return row;
 }

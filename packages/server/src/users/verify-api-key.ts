@@ -1,7 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import type { ApiKeyPolicy } from '../access/api-key-policy';
+import { utcDay } from '../access/key-usage-store';
 import type { Db } from '../db';
-import { apiKeys, users } from '../db/schema';
+import { apiKeyPolicies, apiKeys, users } from '../db/schema';
 import type { AuthContext } from '../http/app-env';
+import { appendAudit } from '../safety/audit-log';
 import { sha256Hex } from '../security/tokens';
 import { apiKeyCacheFor, type CachedKey } from './api-key-cache';
 import { apiKeyPattern } from './api-key-store';
@@ -32,14 +35,16 @@ export async function verifyApiKey(
         username: users.username,
         role: users.role,
         disabled: users.disabled,
+        policy: apiKeyPolicies,
       })
       .from(apiKeys)
       .innerJoin(users, eq(users.id, apiKeys.userId))
+      .leftJoin(apiKeyPolicies, eq(apiKeyPolicies.apiKeyId, apiKeys.id))
       .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
       .limit(1);
     if (!row || row.disabled) return undefined;
-    const { apiKeyId, userId, username, role } = row;
-    const auth = { apiKeyId, userId, username, role };
+    const { apiKeyId, userId, username, role, policy } = row;
+    const auth = { apiKeyId, userId, username, role, ...(policy ? { keyPolicy: toPolicy(policy) } : {}) };
     if (cache.generation !== generation) return auth;
     entry = cache.set(hash, auth, row.lastUsedAt?.getTime() ?? 0, now);
   }
@@ -50,13 +55,26 @@ export async function verifyApiKey(
 /** Records last use at most once a minute per key, in the background: never delays a request. */
 function touch(db: Db, entry: CachedKey, now: number): void {
   if (now - entry.touchedAt < touchIntervalMs) return;
+  // key use is audited once per key and UTC day, not per request: a busy key would otherwise
+  // write as many audit rows as the request log has, for no extra insight
+  const firstToday = utcDay(new Date(entry.touchedAt)) !== utcDay(new Date(now));
   entry.touchedAt = now;
   const pending = pendingTouches.get(db) ?? new Set();
   pendingTouches.set(db, pending);
+  const { auth } = entry;
   const write = db
     .update(apiKeys)
     .set({ lastUsedAt: new Date(now) })
     .where(eq(apiKeys.id, entry.auth.apiKeyId))
+    .then(() =>
+      firstToday
+        ? appendAudit(db, auth, {
+            action: 'key.use',
+            target: auth.apiKeyId,
+            detail: { day: utcDay(new Date(now)) },
+          })
+        : undefined,
+    )
     .then(
       () => {},
       // bookkeeping only: a failed write (e.g. the database closing) must not surface
@@ -69,4 +87,9 @@ function touch(db: Db, entry: CachedKey, now: number): void {
 /** Waits for background last-used writes (tests, graceful shutdown). */
 export async function flushApiKeyTouches(db: Db): Promise<void> {
   await Promise.all(pendingTouches.get(db) ?? []);
+}
+
+function toPolicy(row: typeof apiKeyPolicies.$inferSelect): ApiKeyPolicy {
+  const { apiKeyId: _id, ...policy } = row;
+  return policy;
 }

@@ -18,7 +18,7 @@ export const users = pgTable('users', {
   id: id(),
   username: text('username').notNull().unique(),
   passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['admin', 'member'] })
+  role: text('role', { enum: ['owner', 'admin', 'member', 'viewer'] })
     .notNull()
     .default('member'),
   disabled: boolean('disabled').notNull().default(false),

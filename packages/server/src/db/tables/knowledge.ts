@@ -1,4 +1,5 @@
 import type { KnowledgeBaseSettings, KnowledgeSource } from '@qiao/core';
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   index,
@@ -79,11 +80,17 @@ export const kbDocuments = pgTable(
     pageCount: integer('page_count'),
     chunkCount: integer('chunk_count').notNull().default(0),
     sourceUrl: text('source_url'),
+    /**
+     * sha-256 of the parsed text, NFKC- and whitespace-normalized: the same document re-saved
+     * (other line endings, full-width digits) or in another format is a duplicate too
+     */
+    textHash: text('text_hash'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('kb_documents_hash_idx').on(t.kbId, t.contentHash),
+    index('kb_documents_text_hash_idx').on(t.kbId, t.textHash),
     index('kb_documents_status_idx').on(t.status),
   ],
 );
@@ -109,25 +116,35 @@ export const kbChunks = pgTable(
     termCount: integer('term_count').notNull(),
     /** set when a user edited the text; re-ingesting the document keeps nothing of it */
     editedAt: timestamp('edited_at', { withTimezone: true }),
+    /**
+     * The chunk's distinct search terms and, at the same positions, how often each occurs:
+     * its row of the BM25 index. One row per chunk instead of one per (term, chunk) is what
+     * makes ingestion fast on PGlite; the GIN index finds the chunks holding a query term.
+     */
+    terms: text('terms').array().notNull().default(sql`'{}'::text[]`),
+    termTfs: integer('term_tfs').array().notNull().default(sql`'{}'::integer[]`),
   },
   (t) => [
     uniqueIndex('kb_chunks_document_index_idx').on(t.documentId, t.index),
     index('kb_chunks_kb_idx').on(t.kbId),
+    index('kb_chunks_terms_idx').using('gin', t.terms),
   ],
 );
 
-/** BM25 inverted index: one row per (term, chunk). */
-export const kbPostings = pgTable(
-  'kb_postings',
+/**
+ * BM25 document frequencies: how many chunks of a knowledge base hold a term. Updated once
+ * per written batch (one upsert of the batch's distinct terms), so IDF needs no scan.
+ */
+export const kbTerms = pgTable(
+  'kb_terms',
   {
-    kbId: text('kb_id').notNull(),
-    term: text('term').notNull(),
-    chunkId: text('chunk_id')
+    kbId: text('kb_id')
       .notNull()
-      .references(() => kbChunks.id, { onDelete: 'cascade' }),
-    tf: integer('tf').notNull(),
+      .references(() => knowledgeBases.id, { onDelete: 'cascade' }),
+    term: text('term').notNull(),
+    df: integer('df').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.kbId, t.term, t.chunkId] }), index('kb_postings_chunk_idx').on(t.chunkId)],
+  (t) => [primaryKey({ columns: [t.kbId, t.term] })],
 );
 
 /** Per knowledge base totals for BM25 (N and average length), kept in step with kb_chunks. */

@@ -1,0 +1,2 @@
+export * from './api-key-scopes';
+export * from './permissions';

@@ -1,0 +1,66 @@
+import type { BlockList } from 'node:net';
+import { AppError, scopeFor, scopesAllow } from '@qiao/core';
+import type { Context } from 'hono';
+import { socketAddress } from '../auth/loopback';
+import type { Db } from '../db';
+import type { ApiKeyPolicy } from './api-key-policy';
+import { ipAllowed, ipAllowList } from './ip-allow-list';
+import { countKeyRequest, keyTokensToday, secondsToUtcMidnight } from './key-usage-store';
+import { modelAllowed } from './model-allowed';
+
+const allowLists = new WeakMap<readonly string[], BlockList>();
+
+/**
+ * What an API key's own policy allows, checked on every request it makes: expiry (401), source
+ * address and scope and model (403), daily request and token quotas (429 until UTC midnight).
+ * Cheap checks first, so a refused request costs no database write.
+ */
+export async function enforceKeyPolicy(
+  db: Db,
+  c: Context,
+  apiKeyId: string,
+  policy: ApiKeyPolicy,
+  now: Date = new Date(),
+): Promise<void> {
+  if (policy.expiresAt && policy.expiresAt.getTime() <= now.getTime()) {
+    throw new AppError('unauthorized', `This API key expired at ${policy.expiresAt.toISOString()}`);
+  }
+  if (policy.ips) {
+    let list = allowLists.get(policy.ips);
+    if (!list) {
+      list = ipAllowList(policy.ips);
+      allowLists.set(policy.ips, list);
+    }
+    const address = socketAddress(c);
+    if (!ipAllowed(list, address)) {
+      throw new AppError('forbidden', `This API key may not be used from ${address ?? 'an unknown address'}`);
+    }
+  }
+  if (policy.scopes) {
+    const needed = scopeFor(c.req.method, c.req.path);
+    if (!scopesAllow(policy.scopes, needed)) {
+      throw new AppError('forbidden', `This API key lacks the "${needed}" scope`, {
+        details: { scope: needed, scopes: policy.scopes },
+      });
+    }
+  }
+  if (policy.models && c.req.method === 'POST' && c.req.path.startsWith('/v1/')) {
+    // the handler parses the body again from Hono's cache; a malformed one is its 400 to give
+    const model = ((await c.req.json().catch(() => undefined)) as { model?: unknown } | undefined)?.model;
+    if (typeof model === 'string' && !modelAllowed(policy.models, model)) {
+      throw new AppError('forbidden', `This API key may not use model "${model}"`, {
+        details: { models: policy.models },
+      });
+    }
+  }
+  if (policy.dailyRequests !== null && (await countKeyRequest(db, apiKeyId, now)) > policy.dailyRequests) {
+    throw new AppError('rate_limited', `Daily request quota of ${policy.dailyRequests} reached`, {
+      retryAfter: secondsToUtcMidnight(now),
+    });
+  }
+  if (policy.dailyTokens !== null && (await keyTokensToday(db, apiKeyId, now)) >= policy.dailyTokens) {
+    throw new AppError('rate_limited', `Daily token quota of ${policy.dailyTokens} reached`, {
+      retryAfter: secondsToUtcMidnight(now),
+    });
+  }
+}
