@@ -8,6 +8,9 @@ import { AppLayout } from './layout/app-layout';
 
 const SettingsPage = lazy(() => import('./settings/settings-page'));
 const SharePage = lazy(() => import('./share/share-page'));
+const AgentsPage = lazy(() => import('./agents/agents-page'));
+const PlazaPage = lazy(() => import('./plaza/plaza-page'));
+const KnowledgePage = lazy(() => import('./knowledge/knowledge-page'));
 
 /** The route table; settings and the public share page load on demand. */
 export function App() {
@@ -28,6 +31,9 @@ export function App() {
             <Route index element={<ChatPage />} />
             <Route path="c/:id" element={<ChatPage />} />
             <Route path="settings/*" element={<SettingsPage />} />
+            <Route path="agents/*" element={<AgentsPage />} />
+            <Route path="plaza" element={<PlazaPage />} />
+            <Route path="knowledge/*" element={<KnowledgePage />} />
           </Route>
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -6,7 +6,7 @@ import { api } from '../lib/api';
 export interface SessionUser {
   id: string;
   username: string;
-  role: 'admin' | 'member';
+  role: 'owner' | 'admin' | 'member' | 'viewer';
 }
 
 interface Session {

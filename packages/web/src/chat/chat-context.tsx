@@ -38,3 +38,8 @@ export function useMessage(id: string): UiMessage | undefined {
     () => store.getMessage(id),
   );
 }
+
+export function useChatAgentId(): string | undefined {
+  const store = useChatStore();
+  return useSyncExternalStore(store.subscribe, () => store.agentId);
+}

@@ -15,6 +15,8 @@ const tempId = () => `temp-${++tempCounter}`;
 export class ChatStore {
   conversationId: string | undefined;
   title = '';
+  /** the agent this chat talks to: chosen for a new chat, or the stored conversation's */
+  agentId: string | undefined;
   streaming = false;
   loading = false;
   private messages = new Map<string, UiMessage>();
@@ -24,6 +26,7 @@ export class ChatStore {
   private structureListeners = new Set<Listener>();
   private messageListeners = new Map<string, Set<Listener>>();
   private historyListeners = new Set<Listener>();
+  private createdHooks = new Set<(conversationId: string) => Promise<void>>();
   private abort: AbortController | undefined;
   private pending = new Set<string>();
   private frame: ReturnType<typeof setTimeout> | undefined;
@@ -50,9 +53,16 @@ export class ChatStore {
     return () => this.historyListeners.delete(listener);
   }
 
+  /** Work a new chat needs once it has an id, before its first message (knowledge bindings). */
+  onConversationCreated(hook: (conversationId: string) => Promise<void>): () => void {
+    this.createdHooks.add(hook);
+    return () => this.createdHooks.delete(hook);
+  }
+
   reset(): void {
     this.abort?.abort();
     this.conversationId = undefined;
+    this.agentId = undefined;
     this.title = '';
     this.streaming = false;
     this.messages.clear();
@@ -73,6 +83,7 @@ export class ChatStore {
       ]);
       if (this.conversationId !== conversationId) return;
       this.title = conversation.title;
+      this.agentId = conversation.agentId ?? undefined;
       for (const dto of foldToolSteps(messages)) {
         const message = fromDto(dto);
         if (!message) continue;
@@ -85,6 +96,13 @@ export class ChatStore {
         this.structureChanged();
       }
     }
+  }
+
+  /** A new chat with an agent (or the default assistant); ignored once the chat has started. */
+  setAgent(agentId: string | undefined): void {
+    if (this.conversationId || this.agentId === agentId) return;
+    this.agentId = agentId;
+    this.structureChanged();
   }
 
   /** Shows another version of an answer. */
@@ -109,8 +127,10 @@ export class ChatStore {
     const answer = this.add({ role: 'assistant', parentId: user.id, model, status: 'streaming' });
     try {
       if (!this.conversationId) {
-        const created = await api<ConversationDto>('/api/conversations', { body: { model } });
+        const agent = this.agentId ? { agentId: this.agentId } : {};
+        const created = await api<ConversationDto>('/api/conversations', { body: { model, ...agent } });
         this.conversationId = created.id;
+        for (const hook of [...this.createdHooks]) await hook(created.id);
         this.emitHistory();
       }
       const body = {
@@ -203,6 +223,8 @@ export class ChatStore {
         call.id === id ? { ...call, result: { ok, content, sources } } : call,
       );
       this.stage(ids.answer, { toolCalls });
+    } else if (event === 'sources') {
+      this.stage(ids.answer, { sources: (data as ChatEventMap['sources']).sources });
     } else if (event === 'title') {
       this.title = (data as ChatEventMap['title']).title;
       this.emitHistory();

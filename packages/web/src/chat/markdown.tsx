@@ -5,6 +5,8 @@ import rehypeKatex from 'rehype-katex';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
+import { CitationMarker } from '../knowledge/citation-marker';
+import { rehypeCitations } from '../knowledge/rehype-citations';
 import { CodeBlock } from './code-block';
 import { rehypeCodeHighlight } from './rehype-code-highlight';
 
@@ -25,8 +27,12 @@ const rehypePlugins: ComponentProps<typeof ReactMarkdown>['rehypePlugins'] = [
   [rehypeSanitize, sanitizeSchema],
   rehypeKatex,
   rehypeCodeHighlight,
+  rehypeCitations,
 ];
-const components: ComponentProps<typeof ReactMarkdown>['components'] = { pre: CodeBlock };
+const components: ComponentProps<typeof ReactMarkdown>['components'] = {
+  pre: CodeBlock,
+  sup: CitationMarker,
+};
 
 // Rows of a long conversation unmount and mount again as the reader scrolls; finished answers
 // keep their parsed tree here so scrolling back does not parse and highlight them again.

@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { CitationScope } from '../knowledge/citation-scope';
 import { CopyIcon, EditIcon } from '../layout/icons';
 import { copyText } from '../lib/copy-text';
 import { useChatStore, useMessage, useStreaming } from './chat-context';
@@ -119,14 +120,16 @@ function AssistantMessage({ id, versions, index }: { id: string; versions: strin
         {message.toolCalls.map((call) => (
           <ToolCallBlock key={call.id} call={call} />
         ))}
-        <div className="markdown">
-          {message.text ? (
-            <MarkdownView text={message.text} final={!streaming} />
-          ) : (
-            streaming && <span className="typing" />
-          )}
-          {streaming && message.text && <span className="cursor" aria-hidden="true" />}
-        </div>
+        <CitationScope message={message}>
+          <div className="markdown">
+            {message.text ? (
+              <MarkdownView text={message.text} final={!streaming} />
+            ) : (
+              streaming && <span className="typing" />
+            )}
+            {streaming && message.text && <span className="cursor" aria-hidden="true" />}
+          </div>
+        </CitationScope>
         {message.status === 'stopped' && <p className="muted small">{t('stopped')}</p>}
         {message.error && (
           <p className="error" role="alert">

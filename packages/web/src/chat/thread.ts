@@ -1,4 +1,4 @@
-import type { FeedbackDto, FileDto, MessageDto } from '@qiao/core';
+import type { FeedbackDto, FileDto, KnowledgeSource, MessageDto } from '@qiao/core';
 
 export type UiStatus = 'streaming' | 'done' | 'stopped' | 'error';
 
@@ -24,6 +24,8 @@ export interface UiMessage {
   error?: string;
   feedback: FeedbackDto | null;
   attachments: FileDto[];
+  /** knowledge-base passages the answer may cite as [n] (streamed; history fetches them) */
+  sources?: KnowledgeSource[];
 }
 
 /** One line of the transcript: a user message, or the chosen version of an answer. */

@@ -125,4 +125,12 @@ export const zhCN = {
   configured: '已配置',
   notConfigured: '未配置',
   disclaimer: '内容由人工智能生成，请注意甄别',
+  // web-finish: provider models
+  enableModels: '启用模型',
+  enabledModels: '已启用的模型',
+  noProviderModels: '该提供方没有列出模型',
+  modelsCount: '个模型',
+  knowledgeBases: '知识库',
+  navAgents: '智能体',
+  navPlaza: '广场',
 } as const;

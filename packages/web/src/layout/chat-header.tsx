@@ -1,9 +1,12 @@
+import type { AgentDto } from '@qiao/core';
+import { AgentAvatar } from '../agents/agent-avatar';
 import { useI18n } from '../i18n/i18n';
+import { KbBindButton } from '../knowledge/kb-bind-button';
 import { MenuIcon, NewChatIcon } from './icons';
 import { useLayout } from './layout-context';
 
 /** The bar above the transcript: drawer button on phones, the chat's title, language. */
-export function ChatHeader({ title }: { title: string }) {
+export function ChatHeader({ title, agent }: { title: string; agent?: AgentDto }) {
   const { t, toggle } = useI18n();
   const { setDrawerOpen, newChat } = useLayout();
   return (
@@ -18,8 +21,15 @@ export function ChatHeader({ title }: { title: string }) {
         <MenuIcon />
       </button>
       <h2 className="chat-title" data-testid="chat-title">
-        {title}
+        {agent && (
+          <span className="chat-agent" data-testid="chat-agent">
+            <AgentAvatar avatar={agent.avatar} size={24} />
+            {agent.name}
+          </span>
+        )}
+        {agent && title ? <span className="chat-agent-title">{title}</span> : title}
       </h2>
+      <KbBindButton />
       <button
         type="button"
         className="ghost small"

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
+import { NavLink } from 'react-router';
+import { AgentsNav } from '../agents/agents-nav';
 import { useChatStore } from '../chat/chat-context';
 import { HistoryList } from '../history/history-list';
 import { TopicsSection } from '../history/topics-section';
 import { useConversations } from '../history/use-conversations';
 import { useTopics } from '../history/use-topics';
 import { useI18n } from '../i18n/i18n';
-import { CloseIcon, NewChatIcon, SearchIcon } from './icons';
+import { CloseIcon, FolderIcon, NewChatIcon, SearchIcon } from './icons';
 import { useLayout } from './layout-context';
 import { UserMenu } from './user-menu';
 
@@ -57,6 +59,11 @@ export function Sidebar() {
           <span>{t('newChat')}</span>
           <kbd className="desktop-only">Ctrl ⇧ O</kbd>
         </button>
+        <NavLink to="/knowledge" className="nav-link" onClick={close} data-testid="nav-knowledge">
+          <FolderIcon />
+          <span>{t('knowledgeBases')}</span>
+        </NavLink>
+        <AgentsNav onNavigate={close} />
         <label className="search">
           <SearchIcon />
           <input

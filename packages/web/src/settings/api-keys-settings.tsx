@@ -76,12 +76,17 @@ export function ApiKeysSettings() {
       ) : (
         <ul className="list">
           {keys.map((key) => (
-            <li key={key.id}>
+            <li key={key.id} data-testid="key-row">
               <span>
                 <strong>{key.name}</strong> <code>{key.prefix}…</code>
               </span>
               <span className="muted small">{new Date(key.createdAt).toLocaleDateString()}</span>
-              <button type="button" className="ghost small danger" onClick={() => void revoke(key.id)}>
+              <button
+                type="button"
+                className="ghost small danger"
+                onClick={() => void revoke(key.id)}
+                data-testid="revoke-key"
+              >
                 {t('revoke')}
               </button>
             </li>

@@ -3,6 +3,7 @@ import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { api } from '../lib/api';
 import { useToast } from '../lib/toast';
+import { ProviderModels } from './provider-models';
 
 interface ProviderView {
   id: string;
@@ -16,7 +17,10 @@ interface ProviderView {
   models?: string[];
 }
 
-/** Admins add a provider (a key, or a base URL for any OpenAI-compatible server), test it, delete it. */
+/**
+ * Admins add a provider (a key, or a base URL for any OpenAI-compatible server), test it, choose
+ * which of its models are served, delete it.
+ */
 export function ProvidersSettings() {
   const { t } = useI18n();
   const toast = useToast();
@@ -25,6 +29,7 @@ export function ProvidersSettings() {
   const [form, setForm] = useState({ id: '', baseUrl: '', apiKey: '' });
   const [checks, setChecks] = useState<Record<string, string>>({});
   const [keys, setKeys] = useState<Record<string, string>>({});
+  const [open, setOpen] = useState<string>();
 
   const reload = useCallback(() => {
     api<{ providers: ProviderView[] }>('/api/providers')
@@ -33,7 +38,9 @@ export function ProvidersSettings() {
   }, []);
   useEffect(reload, [reload]);
 
-  if (user.role !== 'admin') return <p className="muted">{t('adminOnly')}</p>;
+  // the server decides (requireAdmin); this only spares others a page of 403s ('owner' is
+  // the first admin's role once access control lands)
+  if (!['owner', 'admin'].includes(user.role as string)) return <p className="muted">{t('adminOnly')}</p>;
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -66,15 +73,20 @@ export function ProvidersSettings() {
   const test = async (id: string) => {
     setChecks((c) => ({ ...c, [id]: t('working') }));
     try {
-      const check = await api<{ ok?: boolean; error?: string; models?: unknown[] }>(
+      const check = await api<{ ok?: boolean; error?: string; models?: number; latencyMs?: number }>(
         `/api/providers/${id}/test`,
-        {
-          method: 'POST',
-        },
+        { method: 'POST' },
       );
+      const details = [
+        check.models !== undefined ? `${check.models} ${t('modelsCount')}` : '',
+        check.latencyMs !== undefined ? `${check.latencyMs} ms` : '',
+      ].filter(Boolean);
       setChecks((c) => ({
         ...c,
-        [id]: check.ok === false ? `${t('testFailed')}: ${check.error ?? ''}` : t('testOk'),
+        [id]:
+          check.ok === false
+            ? `${t('testFailed')}: ${check.error ?? ''}`
+            : `${t('testOk')}${details.length ? ` (${details.join(', ')})` : ''}`,
       }));
     } catch (error) {
       setChecks((c) => ({ ...c, [id]: `${t('testFailed')}: ${(error as Error).message}` }));
@@ -98,7 +110,12 @@ export function ProvidersSettings() {
                 {p.configured ? t('configured') : t('notConfigured')}
               </span>{' '}
               <span className="muted small">{p.baseUrl}</span>
-              {checks[p.id] && <span className="small check"> · {checks[p.id]}</span>}
+              {checks[p.id] && (
+                <span className="small check" role="status" data-testid="provider-check">
+                  {' '}
+                  · {checks[p.id]}
+                </span>
+              )}
             </span>
             <span className="row-end">
               {!p.configured && p.preset && (
@@ -123,15 +140,32 @@ export function ProvidersSettings() {
                   </button>
                 </form>
               )}
-              <button type="button" className="ghost small" onClick={() => void test(p.id)}>
+              <button
+                type="button"
+                className="ghost small"
+                onClick={() => void test(p.id)}
+                data-testid="provider-test"
+              >
                 {t('test')}
               </button>
+              {p.configured && p.enabled && (
+                <button
+                  type="button"
+                  className="ghost small"
+                  aria-expanded={open === p.id}
+                  onClick={() => setOpen(open === p.id ? undefined : p.id)}
+                  data-testid="provider-models-button"
+                >
+                  {t('enableModels')}
+                </button>
+              )}
               {p.source !== 'env' && p.source !== 'preset' && (
                 <button type="button" className="ghost small danger" onClick={() => void remove(p.id)}>
                   {t('delete')}
                 </button>
               )}
             </span>
+            {open === p.id && <ProviderModels providerId={p.id} />}
           </li>
         ))}
       </ul>
