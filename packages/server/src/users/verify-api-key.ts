@@ -11,6 +11,8 @@ import { apiKeyPattern } from './api-key-store';
 
 const touchIntervalMs = 60_000;
 const pendingTouches = new WeakMap<object, Set<Promise<unknown>>>();
+/** per database handle: the UTC day each key's use was last audited in this process */
+const auditedDays = new WeakMap<object, Map<string, string>>();
 
 /**
  * The /v1 hot path: a cache hit costs one sha-256 and a Map lookup. Undefined for malformed,
@@ -57,7 +59,13 @@ function touch(db: Db, entry: CachedKey, now: number): void {
   if (now - entry.touchedAt < touchIntervalMs) return;
   // key use is audited once per key and UTC day, not per request: a busy key would otherwise
   // write as many audit rows as the request log has, for no extra insight
-  const firstToday = utcDay(new Date(entry.touchedAt)) !== utcDay(new Date(now));
+  // Decided here, synchronously, not from lastUsedAt: a cache entry re-read while the previous
+  // touch is still being written would see the day as new again.
+  const day = utcDay(new Date(now));
+  const audited = auditedDays.get(db) ?? new Map<string, string>();
+  auditedDays.set(db, audited);
+  const firstToday = audited.get(entry.auth.apiKeyId) !== day && utcDay(new Date(entry.touchedAt)) !== day;
+  audited.set(entry.auth.apiKeyId, day);
   entry.touchedAt = now;
   const pending = pendingTouches.get(db) ?? new Set();
   pendingTouches.set(db, pending);
@@ -71,7 +79,7 @@ function touch(db: Db, entry: CachedKey, now: number): void {
         ? appendAudit(db, auth, {
             action: 'key.use',
             target: auth.apiKeyId,
-            detail: { day: utcDay(new Date(now)) },
+            detail: { day },
           })
         : undefined,
     )
