@@ -97,6 +97,11 @@ describe('API key policies', () => {
     expect(denied.status).toBe(403);
     expect((await errorOf(denied)).message).toContain('deepseek/deepseek-chat');
     expect((await chat(key)).status).toBe(200);
+    // the key sees only the models it may use
+    const listed = (await (await t.as({ key }, '/v1/models')).json()) as { data: { id: string }[] };
+    expect(listed.data.length).toBeGreaterThan(0);
+    expect(listed.data.every((model) => model.id.startsWith('openai/'))).toBe(true);
+    expect((await t.as({ key }, '/v1/models/deepseek/deepseek-chat')).status).toBe(403);
   });
 
   test('IP allow-list, from the socket address', async () => {

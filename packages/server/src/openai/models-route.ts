@@ -1,4 +1,6 @@
+import { AppError } from '@qiao/core';
 import { Hono } from 'hono';
+import { modelAllowed } from '../access/model-allowed';
 import { agentModelIds } from '../agents/agent-model-ids';
 import { currentAuth } from '../auth/current-auth';
 import type { AppDeps, AppEnv, AuthContext } from '../http/app-env';
@@ -10,7 +12,10 @@ interface OpenAIModel {
   owned_by: string;
 }
 
-/** GET /v1/models: every reachable `provider/model`, the configured aliases and the caller's agents. */
+/**
+ * GET /v1/models: every reachable `provider/model`, the configured aliases and the caller's
+ * agents — only those the caller's API key may use when it has a model allow-list.
+ */
 export function modelsRoute(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -25,7 +30,8 @@ export function modelsRoute(deps: AppDeps): Hono<AppEnv> {
       models.push({ id: alias, object: 'model', created: 0, owned_by: 'qiao' });
     for (const id of await agentModelIds(deps.database.db, auth))
       models.push({ id, object: 'model', created: 0, owned_by: 'qiao-agent' });
-    return models;
+    const allowed = auth.keyPolicy?.models;
+    return allowed ? models.filter((model) => modelAllowed(allowed, model.id)) : models;
   };
 
   app.get('/models', async (c) => c.json({ object: 'list', data: await list(currentAuth(c)) }));
@@ -33,7 +39,13 @@ export function modelsRoute(deps: AppDeps): Hono<AppEnv> {
   // Model ids contain a slash (provider/model), so the rest of the path is the id.
   app.get('/models/:id{.+}', async (c) => {
     const id = c.req.param('id');
-    const listed = (await list(currentAuth(c))).find((entry) => entry.id === id);
+    const auth = currentAuth(c);
+    const allowed = auth.keyPolicy?.models;
+    if (allowed && !modelAllowed(allowed, id))
+      throw new AppError('forbidden', `This API key may not use model "${id}"`, {
+        details: { models: allowed },
+      });
+    const listed = (await list(auth)).find((entry) => entry.id === id);
     if (listed) return c.json(listed);
     // resolve throws model_not_found (with the valid ids) for anything unknown
     const [info] = await deps.gateway.resolve(id);
