@@ -17,11 +17,14 @@ interface QiaoInfo {
   apiKey: string;
 }
 
-const sliceMs = Number(process.env.QIAO_BENCH_SLICE_MS ?? 4_000);
+// One round of 128 paced streams lasts ~1.3 s and all of them start at once: a 4 s slice was
+// mostly that ramp (per-request work), not the steady streaming the target is about.
+const sliceMs = Number(process.env.QIAO_BENCH_SLICE_MS ?? 8_000);
 const ttftPairs = Number(process.env.QIAO_BENCH_TTFT_PAIRS ?? 400);
-// A server runs for days: TTFT is measured once V8 has compiled the request path, not while
-// the first few hundred requests still run in the interpreter.
-const ttftWarmup = Number(process.env.QIAO_BENCH_TTFT_WARMUP ?? 200);
+// A server runs for days: TTFT is measured once V8 has optimized the request path, not while
+// the first requests still run in the interpreter or baseline code. 200 pairs were not enough
+// (p50 added 2.4 ms against 1.1 ms after 600, same build, same quiet machine); 1,000 take ~5 s.
+const ttftWarmup = Number(process.env.QIAO_BENCH_TTFT_WARMUP ?? 1_000);
 const upstreamKey = 'sk-bench-upstream';
 
 /**
@@ -52,14 +55,21 @@ export async function benchGatewayOverhead(log: (line: string) => void = console
 
     log(`TTFT: up to ${ttftPairs} interleaved pairs…`);
     const fixturePid = fixture.process.pid!;
-    const cpuBefore = { qiao: readCpuMs(qiaoPid), fixture: readCpuMs(fixturePid) };
+    let cpuBefore = { qiao: readCpuMs(qiaoPid), fixture: readCpuMs(fixturePid) };
     const ttft = await measureTtft(
       { target: fast, model: 'fixture-chat' },
       { target: viaQiao, model: 'openai/fixture-chat' },
-      { warmup: ttftWarmup, pairs: ttftPairs, maxMs: 60_000 },
+      {
+        warmup: ttftWarmup,
+        pairs: ttftPairs,
+        maxMs: 60_000,
+        onWarm: () => {
+          cpuBefore = { qiao: readCpuMs(qiaoPid), fixture: readCpuMs(fixturePid) };
+        },
+      },
     );
-    // Qiao serves only its side; the fixture serves both (warm-up streams included).
-    const streams = ttft.direct.length + ttft.qiao.length + ttft.failed + 2 * ttftWarmup;
+    // Qiao serves only its side; the fixture serves both.
+    const streams = ttft.direct.length + ttft.qiao.length + ttft.failed;
     const cpu = {
       qiaoMs: (readCpuMs(qiaoPid) - cpuBefore.qiao) / (streams / 2),
       upstreamMs: (readCpuMs(fixturePid) - cpuBefore.fixture) / streams,

@@ -18,11 +18,12 @@ export interface Side {
 export async function measureTtft(
   direct: Side,
   qiao: Side,
-  options: { warmup: number; pairs: number; maxMs: number },
+  options: { warmup: number; pairs: number; maxMs: number; onWarm?: () => void },
 ): Promise<TtftSamples> {
   const samples: TtftSamples = { direct: [], qiao: [], failed: 0 };
   const deadline = performance.now() + options.maxMs;
   for (let i = 0; i < options.warmup + options.pairs && performance.now() < deadline; i++) {
+    if (i === options.warmup) options.onWarm?.();
     const order: ['direct' | 'qiao', Side][] = [
       ['direct', direct],
       ['qiao', qiao],

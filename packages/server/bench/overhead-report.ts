@@ -64,7 +64,7 @@ export function overheadReport({ ttft, cpu, throughput, sliceMs, rss }: Overhead
     '',
     markdownTable(['percentile', 'direct', 'via Qiao', 'added', 'target'], ttftRows),
     '',
-    `CPU time per stream in the same phase: Qiao ${ms(cpu.qiaoMs)} (server + database process), the fixture upstream ${ms(cpu.upstreamMs)} (ratio ${fixed(cpu.qiaoMs / cpu.upstreamMs, 1)}×). CPU time barely moves with machine load, so it is the steadier figure when the latency rows are noisy.`,
+    `CPU time per measured stream (after the warm-up): Qiao ${ms(cpu.qiaoMs)} (server + database process), the fixture upstream ${ms(cpu.upstreamMs)} (ratio ${fixed(cpu.qiaoMs / cpu.upstreamMs, 1)}×). CPU time barely moves with machine load, so it is the steadier figure when the latency rows are noisy.`,
     '',
     `### Throughput (fixture-long-64, closed loop, 2 × ${sliceMs / 1000} s per side, interleaved)`,
     '',

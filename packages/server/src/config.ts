@@ -130,6 +130,10 @@ const envSchema = z.object({
   QIAO_MCP_SERVERS: jsonFromString(z.record(z.string().regex(/^[a-z0-9_-]+$/i), mcpServer)).optional(),
   /** comma-separated model ids without tool calling (they get the intent classifier instead) */
   QIAO_NO_TOOL_MODELS: z.string().optional(),
+  /** an OpenAI-compatible /moderations service (…/v1) that agents may turn on (docs/safety.md) */
+  QIAO_MODERATION_URL: url.optional(),
+  QIAO_MODERATION_API_KEY: z.string().optional(),
+  QIAO_MODERATION_MODEL: z.string().optional(),
 });
 
 export interface ProviderEnv {
@@ -164,6 +168,8 @@ export interface Config {
   localThreads?: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   tools: ToolsConfig;
+  /** external moderation service, used by agents whose safety policy turns it on */
+  moderation?: { baseUrl: string; apiKey?: string; model?: string };
 }
 
 export type Env = Record<string, string | undefined>;
@@ -235,6 +241,9 @@ export function loadConfig(env: Env = process.env, options: { ensureSecret?: boo
     hfEndpoint: e.QIAO_HF_ENDPOINT.replace(/\/$/, ''),
     localThreads: e.QIAO_LOCAL_THREADS,
     logLevel: e.QIAO_LOG_LEVEL,
+    moderation: e.QIAO_MODERATION_URL
+      ? { baseUrl: e.QIAO_MODERATION_URL, apiKey: e.QIAO_MODERATION_API_KEY, model: e.QIAO_MODERATION_MODEL }
+      : undefined,
     tools: {
       timeZone: e.QIAO_TIME_ZONE,
       maxSteps: e.QIAO_TOOL_MAX_STEPS,

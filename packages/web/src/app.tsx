@@ -11,6 +11,7 @@ const SharePage = lazy(() => import('./share/share-page'));
 const AgentsPage = lazy(() => import('./agents/agents-page'));
 const PlazaPage = lazy(() => import('./plaza/plaza-page'));
 const KnowledgePage = lazy(() => import('./knowledge/knowledge-page'));
+const AdminPage = lazy(() => import('./admin/admin-page'));
 
 /** The route table; settings and the public share page load on demand. */
 export function App() {
@@ -34,6 +35,7 @@ export function App() {
             <Route path="agents/*" element={<AgentsPage />} />
             <Route path="plaza" element={<PlazaPage />} />
             <Route path="knowledge/*" element={<KnowledgePage />} />
+            <Route path="admin/*" element={<AdminPage />} />
           </Route>
           <Route path="*" element={<NotFound />} />
         </Routes>

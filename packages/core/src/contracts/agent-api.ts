@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safetyPolicy } from '../safety/safety-policy';
 
 /** Agents (智能体): a named assistant with a persona, its own model settings, tools and knowledge. */
 
@@ -49,6 +50,8 @@ export const agentSpec = z.strictObject({
   tools: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
   knowledgeBaseIds: z.array(z.string().min(1).max(100)).max(20).default([]),
   visibility: z.enum(agentVisibilities).default('private'),
+  /** personal data, injection and moderation policy (docs/safety.md); the defaults when absent */
+  safety: safetyPolicy.optional(),
 });
 export type AgentSpec = z.infer<typeof agentSpec>;
 
@@ -97,6 +100,8 @@ export interface AgentDto extends AgentSpec {
   version: number;
   /** the caller may edit it */
   editable: boolean;
+  /** where anyone who may see the agent loads its uploaded avatar image; null for an emoji */
+  avatarUrl: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,4 +1,5 @@
 export * from './aho-corasick';
+export * from './ai-content-label';
 export * from './detect-injection';
 export * from './lexicon-file';
 export * from './moderation';
@@ -7,6 +8,7 @@ export * from './normalize-for-match';
 export * from './pii-detect';
 export * from './pii-vault';
 export * from './placeholder-restorer';
+export * from './safety-policy';
 export * from './system-prompt-leak';
 export * from './term-matcher';
 export * from './wrap-untrusted';

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { AppDeps, AuthContext } from '../http/app-env';
 import { assertCan } from './assert-can';
 import { enforceKeyPolicy } from './enforce-key-policy';
+import { requestLogFlush } from './key-usage-store';
 import { rateLimitsFor } from './rate-limits';
 import { routePermission } from './route-permissions';
 
@@ -13,7 +14,9 @@ import { routePermission } from './route-permissions';
 export async function authorizeRequest(deps: AppDeps, c: Context, auth: AuthContext): Promise<void> {
   assertCan(auth, routePermission(c.req.method, c.req.path));
   if (auth.apiKeyId && auth.keyPolicy)
-    await enforceKeyPolicy(deps.database.db, c, auth.apiKeyId, auth.keyPolicy);
+    await enforceKeyPolicy(deps.database.db, c, auth.apiKeyId, auth.keyPolicy, {
+      flushUsage: requestLogFlush(deps.gateway),
+    });
   if (auth.local) return;
   const limits = rateLimitsFor(deps.database, deps.config.redisUrl);
   if (auth.apiKeyId) {

@@ -20,8 +20,9 @@ export async function enforceKeyPolicy(
   c: Context,
   apiKeyId: string,
   policy: ApiKeyPolicy,
-  now: Date = new Date(),
+  options: { now?: Date; flushUsage?: () => Promise<void> } = {},
 ): Promise<void> {
+  const now = options.now ?? new Date();
   if (policy.expiresAt && policy.expiresAt.getTime() <= now.getTime()) {
     throw new AppError('unauthorized', `This API key expired at ${policy.expiresAt.toISOString()}`);
   }
@@ -58,9 +59,31 @@ export async function enforceKeyPolicy(
       retryAfter: secondsToUtcMidnight(now),
     });
   }
-  if (policy.dailyTokens !== null && (await keyTokensToday(db, apiKeyId, now)) >= policy.dailyTokens) {
-    throw new AppError('rate_limited', `Daily token quota of ${policy.dailyTokens} reached`, {
-      retryAfter: secondsToUtcMidnight(now),
-    });
+  if (policy.dailyTokens !== null)
+    await enforceDailyTokens(db, apiKeyId, policy.dailyTokens, now, options.flushUsage);
+}
+
+/**
+ * Tokens are known only once a request has ended, so the quota is checked after the fact: a
+ * request starts while some quota is left (a stream may cross it and still finish) and the
+ * next one is refused. The request log is batched, so its queue is written first: the request
+ * that just ended counts at once, not 100 ms later.
+ */
+async function enforceDailyTokens(
+  db: Db,
+  apiKeyId: string,
+  dailyTokens: number,
+  now: Date,
+  flushUsage: (() => Promise<void>) | undefined,
+): Promise<void> {
+  await flushUsage?.();
+  if ((await keyTokensToday(db, apiKeyId, now)) >= dailyTokens) {
+    throw new AppError(
+      'rate_limited',
+      `Daily token quota of ${dailyTokens} tokens reached (input + output, UTC day)`,
+      {
+        retryAfter: secondsToUtcMidnight(now),
+      },
+    );
   }
 }

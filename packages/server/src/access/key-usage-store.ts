@@ -34,3 +34,12 @@ export async function keyTokensToday(db: Db, apiKeyId: string, now: Date): Promi
     .where(and(eq(requestLog.apiKeyId, apiKeyId), gte(requestLog.createdAt, startOfUtcDay(now))));
   return Number(row?.n ?? 0);
 }
+
+/**
+ * The gateway's request-log flush, where it has one (the real gateway batches rows; test doubles
+ * may not), so a quota check sees the request that ended a moment ago.
+ */
+export function requestLogFlush(gateway: object): (() => Promise<void>) | undefined {
+  const flush = (gateway as { flushRequestLog?: unknown }).flushRequestLog;
+  return typeof flush === 'function' ? () => (flush as () => Promise<void>).call(gateway) : undefined;
+}

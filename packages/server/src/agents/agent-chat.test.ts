@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type ChatTestApp, newConversation, startChatTestApp } from '../../test/helpers/chat-test-app';
+import { readSseJson } from '../../test/helpers/read-sse';
 import { sendTurn } from '../../test/helpers/send-turn';
 
 let t: ChatTestApp;
@@ -28,6 +29,31 @@ test('a conversation with a plaza agent answers with its persona and only its to
   expect(sent.messages[0]).toMatchObject({ role: 'system', content: expect.stringContaining('专业译者') });
   expect(sent.tools).toBeUndefined();
   expect(sent.temperature).toBe(0.3);
+});
+
+test('a plaza agent speaks the UI language the web app sends as Accept-Language', async () => {
+  const conversation = (await newConversation(t, { agentId: 'translator' })) as any;
+  const send = async (acceptLanguage: string) => {
+    const res = await t.request(`/api/conversations/${conversation.id}/messages`, {
+      method: 'POST',
+      json: { content: 'hello' },
+      headers: { 'accept-language': acceptLanguage },
+    });
+    expect(res.status).toBe(200);
+    expect((await readSseJson(res)).at(-1)!.event).toBe('done');
+    return lastUpstream().messages[0].content as string;
+  };
+  expect(await send('en')).toContain('You are a professional translator.');
+  expect(await send('zh-CN,zh;q=0.9,en;q=0.8')).toContain('你是专业译者');
+  // the welcome and suggestions the chat page shows follow the same rule
+  const english = await t.request('/api/agents/builtin:translator', {
+    headers: { 'accept-language': 'en-US' },
+  });
+  expect(await english.json()).toMatchObject({ welcome: expect.stringMatching(/^Send me text/) });
+  const query = await t.request('/api/agents/translator?lang=zh-CN', {
+    headers: { 'accept-language': 'en' },
+  });
+  expect(await query.json()).toMatchObject({ welcome: expect.stringMatching(/^发给我/) });
 });
 
 test("an agent's own model, parameters and tool list apply", async () => {

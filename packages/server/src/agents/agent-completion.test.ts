@@ -113,6 +113,24 @@ test('an agent answers from its knowledge bases with numbered passages, or says 
   expect(chatCalls().length - before).toBe(1);
 });
 
+test('a REST chat with the agent binds its knowledge bases and answers from them', async () => {
+  await createAgent({ name: 'HR desk', slug: 'hr-desk', knowledgeBaseIds: [kbId] });
+  const created = await t.request('/api/conversations', { method: 'POST', json: { agentId: 'hr-desk' } });
+  const conversation = (await created.json()) as { id: string };
+  const bound = await t.request(`/api/knowledge-bases/bindings/${conversation.id}`);
+  expect(JSON.stringify(await bound.json())).toContain(kbId);
+  const res = await t.request(`/api/conversations/${conversation.id}/messages`, {
+    method: 'POST',
+    json: { content: '年假有几天？' },
+  });
+  expect(res.status).toBe(200);
+  await res.text();
+  const answer = chatCalls().find((call) =>
+    (call.body.messages as { content: string }[]).some((m) => String(m.content).includes('十五天带薪年假')),
+  );
+  expect(answer).toBeDefined();
+});
+
 test("a plaza agent bound to someone's private knowledge base retrieves nothing from it for others", async () => {
   const agents = (await (await t.request('/api/agents')).json()) as {
     agents: { id: string; slug: string }[];

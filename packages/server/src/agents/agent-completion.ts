@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatStreamPart } from '@qiao/core';
+import type { ChatMessage, ChatStreamPart, UiLanguage } from '@qiao/core';
 import type { ChatRequest, RequestOrigin } from '../gateway/gateway';
 import type { AppDeps, AuthContext } from '../http/app-env';
 import { agentKnowledge } from '../knowledge/agent-knowledge';
@@ -22,8 +22,9 @@ export async function openAgentStream(
   auth: AuthContext,
   request: V1Request,
   origin: RequestOrigin & { signal: AbortSignal },
+  lang?: UiLanguage,
 ): Promise<AsyncIterable<ChatStreamPart>> {
-  const { spec } = await resolveAgent(deps.database.db, auth, agentSlugOf(request.model));
+  const { spec } = await resolveAgent(deps.database.db, auth, agentSlugOf(request.model), lang);
   const applied = await applyAgent(deps, spec, request);
   const knowledge = await agentKnowledge(deps, {
     userId: auth.userId,
@@ -35,7 +36,7 @@ export async function openAgentStream(
   if (knowledge.answer) return knowledge.answer;
   const messages = beforeQuestion(applied.messages, knowledge.messages);
   const open = (step: StepRequest) =>
-    openGuardedStream(deps.gateway, deps.guards, { ...applied, ...step, ...origin });
+    openGuardedStream(deps.gateway, deps.guards, { ...applied, ...step, ...origin }, { policy: spec.safety });
   if (spec.tools.length === 0 || (request.tools?.length ?? 0) > 0) return open({ messages });
   const tooling = await prepareTooling(deps, {
     model: applied.model,

@@ -2,6 +2,7 @@ import type { AgentDto } from '@qiao/core';
 import type { agents } from '../db/schema';
 import type { AuthContext } from '../http/app-env';
 import { canEditAgent } from './agent-access';
+import { agentAvatarUrl } from './agent-avatar-file';
 import { type BuiltinAgent, builtinAgentSpec } from './builtin';
 
 export type AgentRow = typeof agents.$inferSelect;
@@ -15,6 +16,7 @@ export function toAgentDto(row: AgentRow, auth: AuthContext): AgentDto {
     builtIn: false,
     version: row.version,
     editable: canEditAgent(auth, row),
+    avatarUrl: agentAvatarUrl(row),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -34,6 +36,7 @@ export function builtinAgentDto(agent: BuiltinAgent, lang: 'zh-CN' | 'en'): Agen
     builtIn: true,
     version: 1,
     editable: false,
+    avatarUrl: null,
     createdAt: shipped,
     updatedAt: shipped,
   };

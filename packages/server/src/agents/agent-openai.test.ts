@@ -68,6 +68,18 @@ test('agents are models: listed as agent/<slug> and answering with their persona
   );
 });
 
+test('a plaza agent on /v1 speaks the Accept-Language the client sends, else Chinese', async () => {
+  const ask = async (headers?: Record<string, string>) => {
+    await client.chat.completions.create(
+      { model: 'agent/translator', messages: [{ role: 'user', content: 'hi' }] },
+      { headers },
+    );
+    return (t.fixture.requests.at(-1)!.body as any).messages[0].content as string;
+  };
+  expect(await ask({ 'accept-language': 'en-GB' })).toContain('You are a professional translator.');
+  expect(await ask()).toContain('你是专业译者');
+});
+
 test('an agent the caller may not read is an unknown model', async () => {
   const bob = await t.addUser('bob');
   await t.request('/api/agents', { method: 'POST', json: { name: 'Private', slug: 'alice-only' } });

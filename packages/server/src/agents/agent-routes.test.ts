@@ -194,6 +194,25 @@ test('submissions reach the plaza only after an administrator approves them', as
   expect(after.agents.map((a: any) => a.name)).toContain('Community coach');
 });
 
+test('a rejected submission stays out of the plaza', async () => {
+  const agent = await create({ ...teacher, name: 'Rejected coach' });
+  const submission = (await (
+    await t.request(`/api/agents/${agent.id}/submit`, { method: 'POST' })
+  ).json()) as any;
+  const reject = await t.request(`/api/plaza/submissions/${submission.id}/review`, {
+    method: 'POST',
+    json: { decision: 'reject', note: 'too vague' },
+    key: adminKey,
+  });
+  expect(await reject.json()).toMatchObject({ status: 'rejected' });
+  const plaza = (await (await t.request('/api/plaza?lang=en', { key: bobKey })).json()) as any;
+  expect(plaza.agents.map((a: any) => a.name)).not.toContain('Rejected coach');
+  const rejected = (await (
+    await t.request('/api/plaza/submissions?status=rejected', { key: adminKey })
+  ).json()) as any;
+  expect(rejected.submissions.map((s: any) => s.id)).toContain(submission.id);
+});
+
 test('one sentence becomes an editable draft through a JSON-schema call', async () => {
   const idea = '帮我做一个陪孩子练英语口语的老师';
   const res = await t.request('/api/agents/draft', {
@@ -207,6 +226,8 @@ test('one sentence becomes an editable draft through a JSON-schema call', async 
   expect(draft.suggestions).toHaveLength(3);
   const sent = t.fixture.requests.at(-1)!.body as any;
   expect(sent.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'agent_draft' } });
+  // OpenAI's strict mode refuses string length keywords: only the local grammar gets them.
+  expect(JSON.stringify(sent.response_format)).not.toMatch(/minLength|maxLength/);
 
   const unusable = await t.request('/api/agents/draft', {
     method: 'POST',

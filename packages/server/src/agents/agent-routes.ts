@@ -7,10 +7,12 @@ import {
   draftAgentBody,
   updateAgentBody,
 } from '@qiao/core';
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { currentAuth } from '../auth/current-auth';
+import { readFileBytes } from '../files/file-store';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/read-json';
+import { agentAvatarFile, copyAvatar } from './agent-avatar-file';
 import { builtinAgentDto, toAgentDto } from './agent-dto';
 import {
   createAgent,
@@ -26,9 +28,8 @@ import {
 import { findBuiltinAgent } from './builtin';
 import { draftAgent } from './draft-agent';
 import { submitToPlaza } from './plaza-store';
+import { requestLanguage } from './request-language';
 import { resolveAgent } from './resolve-agent';
-
-const langOf = (c: Context) => (c.req.query('lang') === 'en' ? 'en' : 'zh-CN');
 
 /** /api/agents: the caller's agents and the ones shared with them; built-ins are read-only. */
 export function agentRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -68,7 +69,7 @@ export function agentRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/:id', async (c) => {
     const auth = currentAuth(c);
     const builtin = findBuiltinAgent(c.req.param('id').replace(/^builtin:/, ''));
-    if (builtin) return c.json(builtinAgentDto(builtin, langOf(c)));
+    if (builtin) return c.json(builtinAgentDto(builtin, requestLanguage(c)));
     return c.json(toAgentDto(await getReadableAgent(db, auth, c.req.param('id')), auth));
   });
 
@@ -110,7 +111,7 @@ export function agentRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.get('/:id/export', async (c) => {
-    const agent = await resolveAgent(db, currentAuth(c), c.req.param('id'), langOf(c));
+    const agent = await resolveAgent(db, currentAuth(c), c.req.param('id'), requestLanguage(c));
     const file: AgentExport = {
       format: 'qiao.agent/v1',
       slug: agent.builtIn ? undefined : agent.slug,
@@ -119,11 +120,28 @@ export function agentRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json(file);
   });
 
+  // Authorized by the agent (team, plaza), not by who uploaded the file.
+  app.get('/:id/avatar', async (c) => {
+    const agent = await getReadableAgent(db, currentAuth(c), c.req.param('id'));
+    const file = await agentAvatarFile(db, agent);
+    c.header('Content-Type', file.mimeType);
+    c.header('Cache-Control', 'private, max-age=86400');
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.body(new Uint8Array(await readFileBytes(deps.config.dataDir, file)));
+  });
+
   /** "Copy to my agents": a private, editable copy of a built-in or shared agent. */
   app.post('/:id/copy', async (c) => {
     const auth = currentAuth(c);
-    const source = await resolveAgent(db, auth, c.req.param('id'), langOf(c));
-    const spec = agentSpec.parse({ ...source.spec, visibility: 'private' });
+    const source = await resolveAgent(db, auth, c.req.param('id'), requestLanguage(c));
+    const avatar = source.builtIn
+      ? undefined
+      : await copyAvatar(db, deps.config.dataDir, await getReadableAgent(db, auth, source.id), auth.userId);
+    const spec = agentSpec.parse({
+      ...source.spec,
+      avatar: avatar ?? source.spec.avatar,
+      visibility: 'private',
+    });
     const row = await createAgent(db, { ownerId: auth.userId, spec, note: `copied from ${source.slug}` });
     return c.json(toAgentDto(row, auth), 201);
   });

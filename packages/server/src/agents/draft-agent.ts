@@ -1,42 +1,19 @@
-import { type AgentSpec, AppError, agentCategories, agentSpec, type DraftAgentBody } from '@qiao/core';
-import { z } from 'zod';
+import { type AgentSpec, AppError, agentSpec, type DraftAgentBody } from '@qiao/core';
 import { resolveChatModel } from '../chat/resolve-chat-model';
 import type { AppDeps, AuthContext } from '../http/app-env';
 import { openGuardedStream } from '../safety/guarded-stream';
+import { draftSchema, draftShape, localDraftMaxTokens } from './draft-schema';
 
-/** What the model fills in; the rest of the spec keeps its defaults until the user edits it. */
-const draftShape = z.object({
-  name: z.string().min(1).max(60),
-  avatar: z.string().max(16).optional(),
-  description: z.string().max(500),
-  category: z.enum(agentCategories).catch('other'),
-  persona: z.string().min(20).max(20_000),
-  welcome: z.string().min(1).max(2_000),
-  suggestions: z.array(z.string().min(1).max(200)).min(3).max(5),
-});
+const boundsNote =
+  'Keep it short: name under 40 characters, description under 200, persona under 1,200, welcome under 300, each suggestion under 80.';
 
-/** JSON Schema of draftShape, written out so cloud models and the local grammar get the same. */
-const draftSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['name', 'avatar', 'description', 'category', 'persona', 'welcome', 'suggestions'],
-  properties: {
-    name: { type: 'string', description: 'short display name' },
-    avatar: { type: 'string', description: 'one emoji' },
-    description: { type: 'string', description: 'one sentence: what it helps with' },
-    category: { type: 'string', enum: [...agentCategories] },
-    persona: { type: 'string', description: 'the system prompt: role, style, rules, limits' },
-    welcome: { type: 'string', description: 'the first message a user sees' },
-    suggestions: { type: 'array', items: { type: 'string' }, minItems: 3, maxItems: 5 },
-  },
-} as const;
-
-const instructions = (lang: 'zh-CN' | 'en') =>
+const instructions = (lang: 'zh-CN' | 'en', bounded: boolean) =>
   [
     'You design AI assistants ("agents") from a one-sentence idea.',
     'Write a complete, specific persona (system prompt) of 80–250 words: who the assistant is, whom it serves, how it talks, what it does step by step, and what it must not do.',
     'The welcome message greets the user and says what the agent can do. Give 3 to 5 suggested first questions a user would really ask.',
     `Write every field in ${lang === 'en' ? 'English' : 'Simplified Chinese'}. Reply with the JSON object only.`,
+    ...(bounded ? [boundsNote] : []),
   ].join('\n');
 
 const draftTimeoutMs = 60_000;
@@ -48,16 +25,23 @@ const draftTimeoutMs = 60_000;
 export async function draftAgent(deps: AppDeps, auth: AuthContext, body: DraftAgentBody): Promise<AgentSpec> {
   const model = await resolveChatModel(deps, body.model);
   const lang = body.lang ?? (/[\u4e00-\u9fff]/.test(body.idea) ? 'zh-CN' : 'en');
+  // The local runtime turns the schema into a grammar that needs string bounds to end.
+  const bounded = (await deps.gateway.resolve(model)).every((info) => info.local === true);
   let text = '';
   const stream = await openGuardedStream(deps.gateway, deps.guards, {
     model,
     messages: [
-      { role: 'system', content: instructions(lang) },
+      { role: 'system', content: instructions(lang, bounded) },
       { role: 'user', content: body.idea },
     ],
-    responseFormat: { type: 'json_schema', name: 'agent_draft', schema: draftSchema, strict: true },
+    responseFormat: {
+      type: 'json_schema',
+      name: 'agent_draft',
+      schema: draftSchema(bounded),
+      strict: true,
+    },
     temperature: 0.7,
-    maxTokens: 2_000,
+    maxTokens: bounded ? localDraftMaxTokens : 2_000,
     source: 'system',
     userId: auth.userId,
     signal: AbortSignal.timeout(draftTimeoutMs),
@@ -74,7 +58,9 @@ export async function draftAgent(deps: AppDeps, auth: AuthContext, body: DraftAg
     );
   }
   const avatar = draft.data.avatar && Array.from(draft.data.avatar).length <= 4 ? draft.data.avatar : '🤖';
-  return agentSpec.parse({ ...draft.data, avatar, visibility: 'private' });
+  // A blank name is what a small model may write; the idea itself is a fair stand-in.
+  const name = draft.data.name || Array.from(body.idea).slice(0, 30).join('');
+  return agentSpec.parse({ ...draft.data, name, avatar, visibility: 'private' });
 }
 
 /** The JSON object in a reply, tolerating a code fence some models add anyway. */

@@ -7,6 +7,7 @@ import {
   updateConversationBody,
 } from '@qiao/core';
 import { type Context, Hono } from 'hono';
+import { requestLanguage } from '../agents/request-language';
 import { resolveAgent } from '../agents/resolve-agent';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/read-json';
@@ -123,6 +124,7 @@ export function conversationRoutes(deps: AppDeps): Hono<AppEnv> {
         model,
         attachments,
         signal: controller.signal,
+        lang: requestLanguage(c),
         onSettled: end,
       });
       // The first exchange of an untitled conversation also names it.

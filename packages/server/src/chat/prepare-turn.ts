@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type ChatMessage, planContext } from '@qiao/core';
+import { AppError, type ChatMessage, planContext, type UiLanguage } from '@qiao/core';
 import { agentParams } from '../agents/agent-params';
 import { resolveAgent } from '../agents/resolve-agent';
 import { turnAttachments } from '../files/turn-attachments';
@@ -27,6 +27,8 @@ export interface TurnRequest {
   /** file ids sent with a new or edited message */
   attachments?: string[];
   signal: AbortSignal;
+  /** the language a built-in agent speaks (see agents/request-language.ts) */
+  lang?: UiLanguage;
   /** the turn is stored or has failed */
   onSettled: () => void;
 }
@@ -51,7 +53,7 @@ export async function prepareTurn(deps: AppDeps, request: TurnRequest): Promise<
   const knowledge = await knowledgeTurn(deps, { request, history, user, parentId, replaceFrom });
   if (knowledge.events) return knowledge.events;
   const agent = conversation.agentId
-    ? (await resolveAgent(deps.database.db, request.auth, conversation.agentId)).spec
+    ? (await resolveAgent(deps.database.db, request.auth, conversation.agentId, request.lang)).spec
     : undefined;
   const model = await resolveChatModel(deps, request.model, conversation.model, agent?.model);
 
@@ -88,7 +90,7 @@ export async function prepareTurn(deps: AppDeps, request: TurnRequest): Promise<
         userId: request.auth.userId,
         signal: request.signal,
       },
-      { conversationId: conversation.id },
+      { conversationId: conversation.id, policy: agent?.safety },
     );
   const tooling = await prepareTooling(deps, {
     model,

@@ -36,6 +36,9 @@ test('create from one sentence, export, import and list agents from the terminal
   expect(created.code).toBe(0);
   expect(JSON.parse(created.stdout)).toMatchObject({ slug: 'kid-english', name: '英语口语老师', version: 1 });
 
+  const shown = await runQiao(['agent', 'show', 'translator', '--lang', 'en'], env);
+  expect(JSON.parse(shown.stdout)).toMatchObject({ slug: 'translator', name: 'Translator', builtIn: true });
+
   const exported = await runQiao(['agent', 'export', 'kid-english'], env);
   const file = join(dataDir, 'agent.json');
   writeFileSync(file, exported.stdout.replace('"kid-english"', '"kid-english-2"'));
@@ -51,7 +54,7 @@ test('create from one sentence, export, import and list agents from the terminal
   ).toEqual(['kid-english', 'kid-english-2']);
   const plaza = await runQiao(['agent', 'list', '--plaza', '--lang', 'en'], env);
   expect(plaza.stdout).toContain('agent/contract-review');
-}, 180_000);
+}, 300_000);
 
 test('a broken agent file fails with one readable line and a non-zero exit', async () => {
   const file = join(dataDir, 'broken.json');

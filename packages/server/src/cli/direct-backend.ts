@@ -8,6 +8,8 @@ import { checkProviders } from '../gateway/check-providers';
 import { createGateway } from '../gateway/create-gateway';
 import type { Gateway } from '../gateway/gateway';
 import type { AppEnv } from '../http/app-env';
+import { defaultGuards } from '../safety/default-guards';
+import { openGuardedStream } from '../safety/guarded-stream';
 import { createApiKey } from '../users/api-key-store';
 import { createUser, findFirstAdmin, findUserByUsername } from '../users/user-store';
 import type { CliBackend } from './cli-backend';
@@ -28,7 +30,13 @@ export function directBackend(config: Config): CliBackend {
   let app: Promise<Hono<AppEnv>> | undefined;
   const openApp = () =>
     (app ??= Promise.all([openDb(), openGateway()]).then(([opened, gw]) =>
-      createApp({ config, database: opened, gateway: gw, localToken }),
+      createApp({
+        config,
+        database: opened,
+        gateway: gw,
+        localToken,
+        guards: defaultGuards(opened, gw, config),
+      }),
     ));
 
   return {
@@ -57,7 +65,9 @@ export function directBackend(config: Config): CliBackend {
       return list.map((model) => ({ id: model.id, provider: model.provider, kind: model.kind }));
     },
     async *chat({ model, message, signal }) {
-      const stream = (await openGateway()).stream({
+      // the same guards as the server: a cloud model never sees the personal data in `message`
+      const [opened, gw] = await Promise.all([openDb(), openGateway()]);
+      const stream = await openGuardedStream(gw, defaultGuards(opened, gw, config), {
         model,
         messages: [{ role: 'user', content: message }],
         source: 'cli',

@@ -8,4 +8,5 @@ export * from './tables/agents';
 export * from './tables/chat-extras';
 export * from './tables/core';
 export * from './tables/knowledge';
+export * from './tables/knowledge-postings';
 export * from './tables/safety';

@@ -1,6 +1,7 @@
 import type { AppError, Usage } from '@qiao/core';
-import type { Database } from '../db';
-import { requestLog } from '../db/schema';
+import { sql } from 'drizzle-orm';
+import type { Database, Db } from '../db';
+import type { requestLog } from '../db/schema';
 import { costOf } from './cost-of';
 import type { ModelInfo, RequestOrigin } from './gateway';
 
@@ -71,15 +72,31 @@ export class RequestLogWriter {
     this.#queue = [];
     if (rows.length > 0) {
       this.#writing = this.#writing.then(() =>
-        this.database.db
-          .insert(requestLog)
-          .values(rows)
-          .then(
-            () => undefined,
-            (error: unknown) => console.error('[qiao] request log write failed', error),
-          ),
+        insertRows(this.database.db, rows).then(
+          () => undefined,
+          (error: unknown) => console.error('[qiao] request log write failed', error),
+        ),
       );
     }
     return this.#writing;
   }
+}
+
+/**
+ * One statement with one array per column, whatever the batch size: drizzle's multi-row
+ * `values()` builds a parameter per cell, which cost ~0.1 ms of CPU per logged request.
+ */
+function insertRows(db: Db, rows: RequestLogRow[]) {
+  const column = <T>(pick: (row: RequestLogRow) => T) => sql.param(rows.map(pick));
+  return db.execute(sql`
+    insert into request_log (user_id, api_key_id, source, requested_model, model, status, error_code,
+      attempts, input_tokens, output_tokens, ttft_ms, latency_ms, cost_usd)
+    select * from unnest(
+      ${column((r) => r.userId ?? null)}::text[], ${column((r) => r.apiKeyId ?? null)}::text[],
+      ${column((r) => r.source)}::text[], ${column((r) => r.requestedModel)}::text[],
+      ${column((r) => r.model ?? null)}::text[], ${column((r) => r.status)}::text[],
+      ${column((r) => r.errorCode ?? null)}::text[], ${column((r) => r.attempts ?? 1)}::int[],
+      ${column((r) => r.inputTokens ?? 0)}::int[], ${column((r) => r.outputTokens ?? 0)}::int[],
+      ${column((r) => r.ttftMs ?? null)}::int[], ${column((r) => r.latencyMs)}::int[],
+      ${column((r) => r.costUsd ?? 0)}::float8[])`);
 }

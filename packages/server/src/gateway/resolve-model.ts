@@ -51,7 +51,8 @@ async function expand(
     .filter(Boolean);
   const out: string[] = [];
   for (const part of parts) {
-    const alias = config.aliases[part];
+    // own keys only: a model named `toString` is not an alias
+    const alias = Object.hasOwn(config.aliases, part) ? config.aliases[part] : undefined;
     if (alias) for (const target of alias) out.push(...(await expand(catalog, config, target, depth + 1)));
     else out.push(part);
   }

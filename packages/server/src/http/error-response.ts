@@ -1,6 +1,7 @@
 import { AppError, toAppError } from '@qiao/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { databaseInputError } from '../db/database-input-error';
 
 const openaiType: Partial<Record<AppError['code'], string>> = {
   unauthorized: 'authentication_error',
@@ -21,8 +22,13 @@ export function openaiErrorType(code: AppError['code']): string {
 
 /** REST errors are {"error":{"code","message"}}; under /v1 the OpenAI shape. */
 export function errorResponse(c: Context, value: unknown): Response {
-  const error = toAppError(value);
-  if (error.code === 'internal') console.error('[qiao] internal error', value);
+  let error = value instanceof AppError ? value : (databaseInputError(value) ?? toAppError(value));
+  if (error.code === 'internal') {
+    console.error('[qiao] internal error', value);
+    // an unexpected exception's message may quote SQL or paths: the log has it, the client not
+    if (!(value instanceof AppError))
+      error = new AppError('internal', 'Internal error (details are in the server log)');
+  }
   const status = error.status as ContentfulStatusCode;
   if (error.retryAfter !== undefined) c.header('Retry-After', String(Math.ceil(error.retryAfter)));
   if (c.req.path.startsWith('/v1/')) {

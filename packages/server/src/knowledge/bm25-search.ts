@@ -10,20 +10,44 @@ export interface KeywordHit {
   coverage: number;
 }
 
+/** How far a keyword query reads; the defaults hold recall on the dev set (bench/knowledge). */
+export interface Bm25Reach {
+  /** posting blocks read per query term, best first (up to 64 chunks each) */
+  blocksPerTerm: number;
+  /** best chunks by the seed terms' impacts that are scored in full */
+  candidates: number;
+  /** a term seeds candidates only with at least this share of the query's rarest term's IDF */
+  seedIdfShare: number;
+}
+
+export const defaultBm25Reach: Bm25Reach = { blocksPerTerm: 16, candidates: 100, seedIdfShare: 0.5 };
+
 /**
- * BM25 in SQL over each chunk's term arrays (GIN-indexed) and the knowledge bases' document
- * frequencies, so it runs the same on PGlite and Postgres. Only
- * knowledge bases the user is a member of, and only chunks of ready documents, are read:
- * access is part of the query itself, not a filter applied afterwards.
+ * BM25 in SQL over the posting blocks (`kb_posting_blocks`) and the knowledge bases' document
+ * frequencies, so it runs the same on PGlite and Postgres. Only the query's terms are read,
+ * and of each only its best blocks by impact, so the cost does not grow with the knowledge base:
+ * 1. seeds: the query terms whose IDF is at least `seedIdfShare` of the rarest one's — as in
+ *    MaxScore, a common term (的-like characters, "use") alone does not make a passage worth
+ *    scoring, it only adds to the score of passages the rarer terms found;
+ * 2. candidates: the chunks in each seed's `blocksPerTerm` best blocks, ranked by the sum of
+ *    IDF × impact, the best `candidates` of them kept;
+ * 3. exact Okapi BM25 of those over all query terms, from the chunks' own term arrays and the
+ *    current totals.
+ * A rare term has fewer postings than one read reaches, so whenever one is in the query the
+ * chunks holding it are all scored. Only knowledge bases the user is a member of, and only
+ * chunks of ready documents, are read: access is part of the query itself, not a filter
+ * applied afterwards.
  */
 export async function bm25Search(
   db: Db,
   input: { userId: string; kbIds: readonly string[]; query: string; limit: number },
+  reach: Bm25Reach = defaultBm25Reach,
 ): Promise<KeywordHit[]> {
   const terms = [...new Set(queryTerms(input.query).map((term) => term.toLowerCase()))].filter(
     (term) => term.length <= 64,
   );
   if (terms.length === 0 || input.kbIds.length === 0) return [];
+  const candidates = Math.max(reach.candidates, input.limit);
   const result = await db.execute(sql`
     with allowed as (
       select m.kb_id from kb_members m
@@ -45,16 +69,37 @@ export async function bm25Search(
     -- query terms no chunk holds count too: they are what a passage about something else lacks
     idf_total as (select sum(idf) as total from all_idf),
     idf as (select term, idf from all_idf where df > 0),
-    candidates as (
-      select c.id, c.document_id, c.kb_id, c.terms, c.term_tfs, c.term_count
-      from kb_chunks c
-      where c.kb_id in (select kb_id from allowed) and c.terms && ${sql.param(terms)}::text[]
+    seeds as (
+      select term, idf from idf
+      where idf >= ${reach.seedIdfShare}::float8 * (select max(idf) from idf)
+    ),
+    postings as (
+      select b.document_id, u.chunk_index, s.idf * u.impact as weight
+      from seeds s
+      cross join allowed a
+      cross join lateral (
+        select b.document_id, b.chunk_indexes, b.impacts from kb_posting_blocks b
+        where b.kb_id = a.kb_id and b.term = s.term
+        order by b.max_impact desc
+        limit ${reach.blocksPerTerm}::int
+      ) b
+      cross join lateral unnest(b.chunk_indexes, b.impacts) as u(chunk_index, impact)
+    ),
+    best as (
+      select document_id, chunk_index from postings
+      group by document_id, chunk_index
+      order by sum(weight) desc, document_id, chunk_index
+      limit ${candidates}::int
+    ),
+    scored_chunks as (
+      select c.id, c.kb_id, c.terms, c.term_tfs, c.term_count
+      from best
+      join kb_chunks c on c.document_id = best.document_id and c.index = best.chunk_index
+      join kb_documents d on d.id = c.document_id and d.status = 'ready'
+      where c.kb_id in (select kb_id from allowed)
     )
-    -- scored per chunk in a lateral aggregate: grouping the (chunk, term) rows instead would
-    -- sort every candidate's term arrays along with them (to disk at 10k chunks on PGlite)
     select c.id as "chunkId", x.bm25, x.matched / nullif(idf_total.total, 0) as coverage
-    from candidates c
-    join kb_documents d on d.id = c.document_id and d.status = 'ready'
+    from scored_chunks c
     join kb_stats s on s.kb_id = c.kb_id
     cross join idf_total
     cross join lateral (

@@ -49,6 +49,15 @@ async function expectConsistentIndex() {
     sql`select count(*)::int as n, coalesce(sum(term_count), 0)::int as t from kb_chunks where kb_id = ${kbId}`,
   );
   expect([stats?.chunkCount, stats?.termTotal]).toEqual([totals[0]!.n, totals[0]!.t]);
+  // the posting blocks hold each (chunk, term, tf) of the chunks exactly once, nothing else
+  const chunkPostings = sql`select c.document_id, c.index, u.term, u.tf from kb_chunks c,
+    unnest(c.terms, c.term_tfs) u(term, tf) where c.kb_id = ${kbId}`;
+  const blockPostings = sql`select b.document_id, p.index, b.term, p.tf from kb_posting_blocks b,
+    unnest(b.chunk_indexes, b.tfs) p(index, tf)
+    where b.kb_id = ${kbId} and p.index between b.first_index and b.last_index`;
+  const { rows: stray } = await rows(sql`
+    (${chunkPostings} except all ${blockPostings}) union all (${blockPostings} except all ${chunkPostings})`);
+  expect(stray).toEqual([]);
 }
 
 describe('chunk writer', () => {
@@ -102,6 +111,28 @@ describe('chunk writer', () => {
       .sort((a, b) => b.bm25 - a.bm25);
     expect(hits.map((hit) => hit.chunkId)).toEqual(expected.map((hit) => hit.chunkId));
     for (const [i, hit] of hits.entries()) expect(hit.bm25).toBeCloseTo(expected[i]!.bm25, 9);
+  });
+
+  it('reads each term best blocks first, and every chunk of a rare term', async () => {
+    const doc = await newDocument('many.md');
+    const filler = Array.from({ length: 300 }, (_, index) => ({
+      index,
+      text: `alpha report number ${index} about the weekly meeting and its notes.`,
+      headingPath: [],
+    }));
+    filler[250] = { index: 250, text: 'alpha alpha alpha alpha.', headingPath: [] };
+    filler[170] = { index: 170, text: 'zebra crossing near the alpha office.', headingPath: [] };
+    await writeChunkBatch(database.db, { kbId, documentId: doc }, filler);
+    await expectConsistentIndex();
+    const { rows: ids } = await rows(sql`select id, index from kb_chunks where document_id = ${doc}`);
+    const idOf = (index: number) => String(ids.find((row) => row.index === index)!.id);
+    const reach = { blocksPerTerm: 1, candidates: 5, seedIdfShare: 0.5 };
+    const search = (query: string) =>
+      bm25Search(database.db, { userId, kbIds: [kbId], query, limit: 3 }, reach);
+    expect((await search('alpha'))[0]?.chunkId).toBe(idOf(250));
+    expect((await search('zebra alpha'))[0]?.chunkId).toBe(idOf(170));
+    await deleteDocumentChunks(database.db, kbId, doc);
+    await expectConsistentIndex();
   });
 
   it('finds nothing for a user who is not a member', async () => {

@@ -3,6 +3,7 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { kbChunks, kbStats } from '../db/schema';
 import { countTerms, goneTerms, uncountTerms } from './document-frequencies';
+import { dropPostingBlocks, rebuildPostingBlocks, writePostingBlocks } from './posting-blocks';
 import { type TermFrequencies, termFrequencies } from './term-frequencies';
 
 export interface NewChunk {
@@ -46,8 +47,8 @@ export async function writeChunkBatch(
 }
 
 /**
- * Inserts one batch of a document's chunks with their terms, the terms' document frequencies
- * and the knowledge base's BM25 totals, in one short transaction: on the embedded database
+ * Inserts one batch of a document's chunks with their terms, the terms' document frequencies,
+ * the knowledge base's BM25 totals and the batch's posting blocks, in one short transaction: on the embedded database
  * (one connection shared with live chats) a long transaction would hold every chat query
  * behind it. Upserts by (document, index), so a batch written twice (a job retried after a
  * crash) leaves one copy.
@@ -71,13 +72,21 @@ export async function writeAnalysedChunks(
       analysed.flatMap(({ tf }) => tf.terms),
     );
     const added = analysed.reduce((sum, { tf }) => sum + tf.length, 0);
-    await tx
+    const [stats] = await tx
       .update(kbStats)
       .set({
         chunkCount: sql`${kbStats.chunkCount} + ${rows.length}`,
         termTotal: sql`${kbStats.termTotal} + ${added}`,
       })
-      .where(eq(kbStats.kbId, target.kbId));
+      .where(eq(kbStats.kbId, target.kbId))
+      .returning({ chunkCount: kbStats.chunkCount, termTotal: kbStats.termTotal });
+    const byIndex = new Map(analysed.map((item) => [item.chunk.index, item.tf]));
+    await writePostingBlocks(
+      tx as unknown as Db,
+      target,
+      rows.map((row) => ({ index: row.index, tf: byIndex.get(row.index)! })),
+      stats ? stats.termTotal / Math.max(stats.chunkCount, 1) : added / rows.length,
+    );
     return rows;
   });
 }
@@ -85,6 +94,7 @@ export async function writeAnalysedChunks(
 /** Deletes a document's chunks, keeping document frequencies and BM25 totals right. */
 export async function deleteDocumentChunks(db: Db, kbId: string, documentId: string): Promise<void> {
   await db.transaction(async (tx) => {
+    await dropPostingBlocks(tx as unknown as Db, documentId);
     await removeChunks(tx as unknown as Db, sql`${kbChunks.documentId} = ${documentId}`, kbId);
   });
 }
@@ -93,7 +103,13 @@ export async function deleteDocumentChunks(db: Db, kbId: string, documentId: str
 export async function rewriteChunk(db: Db, chunkId: string, kbId: string, text: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [old] = await tx
-      .select({ termCount: kbChunks.termCount, headingPath: kbChunks.headingPath, terms: kbChunks.terms })
+      .select({
+        termCount: kbChunks.termCount,
+        headingPath: kbChunks.headingPath,
+        terms: kbChunks.terms,
+        documentId: kbChunks.documentId,
+        index: kbChunks.index,
+      })
       .from(kbChunks)
       .where(eq(kbChunks.id, chunkId));
     if (!old) return;
@@ -116,6 +132,12 @@ export async function rewriteChunk(db: Db, chunkId: string, kbId: string, text: 
       .update(kbStats)
       .set({ termTotal: sql`${kbStats.termTotal} + ${tf.length - old.termCount}` })
       .where(eq(kbStats.kbId, kbId));
+    await rebuildPostingBlocks(tx as unknown as Db, {
+      kbId,
+      documentId: old.documentId,
+      first: old.index,
+      last: old.index,
+    });
   });
 }
 

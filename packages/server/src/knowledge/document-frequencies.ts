@@ -3,16 +3,20 @@ import type { Db } from '../db';
 
 /**
  * Adds the chunks' terms to `kb_terms`: `terms` holds each chunk's distinct terms, one after
- * another, so a term's count in it is the number of new chunks holding it. One statement per
- * batch; sorted so that concurrent writers (BullMQ workers on Postgres) lock rows in the same
- * order and cannot deadlock.
+ * another, so a term's count in it is the number of new chunks holding it. Counted here (a
+ * GROUP BY of a batch's thousands of terms is slow on PGlite), then one statement per batch;
+ * sorted so that concurrent writers (BullMQ workers on Postgres) lock rows in the same order
+ * and cannot deadlock.
  */
 export async function countTerms(tx: Db, kbId: string, terms: readonly string[]): Promise<void> {
   if (terms.length === 0) return;
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  const distinct = [...counts.keys()];
   await tx.execute(sql`
     insert into kb_terms (kb_id, term, df)
-    select ${kbId}, t, count(*)::int from unnest(${sql.param([...terms])}::text[]) as u(t)
-    group by t order by t
+    select ${kbId}, t, n from unnest(${sql.param(distinct)}::text[], ${sql.param(distinct.map((term) => counts.get(term)!))}::int[]) as u(t, n)
+    order by t
     on conflict (kb_id, term) do update set df = kb_terms.df + excluded.df`);
 }
 

@@ -1,6 +1,8 @@
+import { aigcLabel, aiLabelHeaders } from '@qiao/core';
 import { Hono } from 'hono';
 import { isAgentModel } from '../agents/agent-chat-request';
 import { openAgentStream } from '../agents/agent-completion';
+import { requestLanguage } from '../agents/request-language';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/read-json';
 import { sendEventStream } from '../http/send-event-stream';
@@ -32,23 +34,27 @@ export function chatCompletionsRoute(deps: AppDeps): Hono<AppEnv> {
       signal: controller.signal,
     };
     const stream = isAgentModel(body.model)
-      ? await openAgentStream(deps, auth, request, origin)
+      ? await openAgentStream(deps, auth, request, origin, requestLanguage(c))
       : await openGuardedStream(deps.gateway, deps.guards, { ...request, ...origin });
     const peeked = await peekStream(stream);
     // an agent answers under its own name, whichever model serves it
     const model = isAgentModel(body.model) ? body.model : (peeked.model ?? body.model);
 
-    if (!body.stream) return c.json(await collectCompletion(peeked.parts, model));
+    // the implicit AI-content label (GB 45438): headers, and an `aigc` field OpenAI clients ignore
+    const id = completionId();
+    const { AIGC: aigc } = aigcLabel(id);
+    const labelHeaders = aiLabelHeaders(id);
+    if (!body.stream) {
+      for (const [name, value] of Object.entries(labelHeaders)) c.header(name, value);
+      return c.json({ ...(await collectCompletion(peeked.parts, model, id)), aigc });
+    }
 
     const includeUsage = body.stream_options?.include_usage === true;
-    const chunks = new CompletionChunks({
-      id: completionId(),
-      created: Math.floor(Date.now() / 1000),
-      model,
-      includeUsage,
-    });
+    const created = Math.floor(Date.now() / 1000);
+    const chunks = new CompletionChunks({ id, created, model, includeUsage, aigc });
     return sendEventStream(c, streamCompletion({ parts: peeked.parts, chunks, includeUsage }), {
       onClose: cancel,
+      headers: labelHeaders,
     });
   });
 

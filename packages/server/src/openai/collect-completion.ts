@@ -10,7 +10,11 @@ interface OpenAIToolCall {
 }
 
 /** Reads the whole stream into one `chat.completion` object; an error part throws. */
-export async function collectCompletion(parts: AsyncIterator<ChatStreamPart>, model: string) {
+export async function collectCompletion(
+  parts: AsyncIterator<ChatStreamPart>,
+  model: string,
+  id: string = completionId(),
+) {
   let text = '';
   let reasoning = '';
   const toolCalls = new Map<number, OpenAIToolCall>();
@@ -47,7 +51,7 @@ export async function collectCompletion(parts: AsyncIterator<ChatStreamPart>, mo
   }
   const calls = [...toolCalls.entries()].sort(([a], [b]) => a - b).map(([, call]) => call);
   return {
-    id: completionId(),
+    id,
     object: 'chat.completion' as const,
     created: Math.floor(Date.now() / 1000),
     model,

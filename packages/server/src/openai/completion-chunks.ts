@@ -8,6 +8,8 @@ export interface ChunkHeader {
   created: number;
   model: string;
   includeUsage: boolean;
+  /** the implicit AI-content label (GB 45438), sent once, in the finish chunk */
+  aigc?: object;
 }
 
 const choiceTail = '},"logprobs":null,"finish_reason":null}]';
@@ -20,11 +22,13 @@ const choiceTail = '},"logprobs":null,"finish_reason":null}]';
 export class CompletionChunks {
   readonly #head: string;
   readonly #tail: string;
+  readonly #label: string;
 
   constructor(header: ChunkHeader) {
     this.#head = `data: {"id":${JSON.stringify(header.id)},"object":"chat.completion.chunk","created":${header.created},"model":${JSON.stringify(header.model)},"system_fingerprint":null,"choices":[`;
     // With include_usage every chunk carries "usage":null until the final usage chunk.
     this.#tail = header.includeUsage ? ',"usage":null}\n\n' : '}\n\n';
+    this.#label = header.aigc ? `,"aigc":${JSON.stringify(header.aigc)}` : '';
   }
 
   role(): string {
@@ -50,7 +54,7 @@ export class CompletionChunks {
   }
 
   finish(reason: FinishReason | undefined): string {
-    return `${this.#head}{"index":0,"delta":{},"logprobs":null,"finish_reason":"${toOpenAIFinishReason(reason)}"}]${this.#tail}`;
+    return `${this.#head}{"index":0,"delta":{},"logprobs":null,"finish_reason":"${toOpenAIFinishReason(reason)}"}]${this.#label}${this.#tail}`;
   }
 
   usage(usage: Usage | undefined): string {

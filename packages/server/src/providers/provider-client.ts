@@ -41,7 +41,8 @@ export function createProviderClient(provider: ProviderConfig): ProviderClient {
     fetch: upstreamFetch,
   });
   return {
-    languageModel: (modelId) => openaiChatModel(client, provider.id, modelId, provider.quirks),
+    languageModel: (modelId) =>
+      openaiChatModel({ baseUrl: provider.baseUrl, apiKey }, provider.id, modelId, provider.quirks),
     embeddingModel: (modelId) => openaiEmbeddingModel(client, provider.id, modelId),
   };
 }

@@ -1,11 +1,16 @@
-import type { ChatMessage, ChatStreamPart } from '@qiao/core';
+import type { ChatMessage, ChatStreamPart, SafetyPolicy } from '@qiao/core';
 import type { RequestOrigin } from '../gateway/gateway';
 
 /** What a guard may want to know about the call it protects. */
 export interface GuardContext extends RequestOrigin {
-  /** the model id as requested (alias, chain or provider/model) */
+  /**
+   * the model id as requested (alias, chain or provider/model); an input guard may set it to
+   * another model to reroute the call (the PII guard's `local` policy)
+   */
   model: string;
   conversationId?: string;
+  /** the agent's safety policy; absent for plain chats and /v1 model calls (the defaults) */
+  policy?: SafetyPolicy;
   /** aborted when the caller goes away */
   signal?: AbortSignal;
 }

@@ -1,5 +1,5 @@
-import { AppError, messageText } from '@qiao/core';
-import type { ChatGuard } from './chat-guard';
+import { AppError, messageText, PiiVault, redactPii } from '@qiao/core';
+import type { ChatGuard, GuardContext } from './chat-guard';
 import { defaultBlockMessage } from './default-lexicon';
 import type { RecordSafetyEvent } from './safety-events';
 
@@ -20,18 +20,22 @@ interface ModerationResponse {
 
 /**
  * Asks an OpenAI-compatible `/moderations` endpoint about the user's latest message, on top of
- * the lexicons. Not installed by default: an operator adds it with a provider of their choice.
+ * the lexicons. Installed when QIAO_MODERATION_URL is set, for the agents whose policy turns it on.
  */
 export function createExternalModerationGuard(
   options: ExternalModerationOptions,
   record: RecordSafetyEvent,
+  /** asked per call; the guard passes when it answers false (an agent's policy turns it on) */
+  enabled: (ctx: GuardContext) => boolean = () => true,
 ): ChatGuard {
   const url = `${options.baseUrl.replace(/\/+$/, '')}/moderations`;
   return {
     name: 'external-moderation',
     async checkInput(messages, ctx) {
+      if (!enabled(ctx)) return messages;
       const last = messages.findLast((m) => m.role === 'user');
-      const input = last ? messageText(last) : '';
+      // the service is a third party too: it reads placeholders, not the personal data
+      const input = last ? redactPii(messageText(last), new PiiVault()).text : '';
       if (!input.trim()) return messages;
       let body: ModerationResponse;
       try {

@@ -11,7 +11,7 @@ export async function openGuardedStream(
   gateway: Gateway,
   guards: readonly ChatGuard[] | undefined,
   request: ChatRequest,
-  extra: Pick<GuardContext, 'conversationId'> = {},
+  extra: Pick<GuardContext, 'conversationId' | 'policy'> = {},
 ): Promise<AsyncIterable<ChatStreamPart>> {
   if (!guards || guards.length === 0) return gateway.stream(request);
   const ctx: GuardContext = {
@@ -26,7 +26,8 @@ export async function openGuardedStream(
   for (const guard of guards) {
     if (guard.checkInput) messages = await guard.checkInput(messages, ctx);
   }
-  let stream = gateway.stream({ ...request, messages });
+  // ctx.model: an input guard may have rerouted the call (personal data → a local model)
+  let stream = gateway.stream({ ...request, model: ctx.model, messages });
   for (let i = guards.length - 1; i >= 0; i--) {
     const guard = guards[i]!;
     if (guard.transformOutput) stream = guard.transformOutput(stream, ctx);

@@ -1,6 +1,7 @@
 import {
   AppError,
   builtinModerationCategories,
+  type CategoryView,
   type ImportedTerm,
   type LexiconTerm,
   type ModerationAction,
@@ -9,16 +10,6 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { moderationCategories, moderationTerms, safetyEvents } from '../db/schema';
 import { defaultCategories, defaultTerms } from './default-lexicon';
-
-export interface CategoryView {
-  id: string;
-  label: string;
-  action: ModerationAction;
-  message: string | null;
-  builtin: boolean;
-  terms: number;
-  hits: number;
-}
 
 /** Creates the default categories once; their example terms only come with a new category. */
 export async function seedDefaultLexicon(db: Db): Promise<void> {

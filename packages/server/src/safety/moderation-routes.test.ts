@@ -1,40 +1,13 @@
-import { Hono } from 'hono';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createTestDatabase } from '../../test/helpers/test-database';
-import { loadConfig } from '../config';
-import type { Database } from '../db';
-import type { AppEnv, AuthContext } from '../http/app-env';
-import { errorResponse } from '../http/error-response';
-import { auditRoutes } from './audit-routes';
-import { moderationRoutes } from './moderation-routes';
+import { type ModerationTestApp, startModerationTestApp } from './moderation-test-kit';
 
-let database: Database;
-let app: Hono<AppEnv>;
-
-const admin: AuthContext = { userId: 'a', username: 'admin', role: 'admin' };
-const member: AuthContext = { userId: 'm', username: 'member', role: 'member' };
-
+let t: ModerationTestApp;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const config = loadConfig({ QIAO_DATA_DIR: '/tmp/qiao-moderation-routes-test' }, { ensureSecret: false });
-  app = new Hono<AppEnv>();
-  app.onError((error, c) => errorResponse(c, error));
-  app.use('*', async (c, next) => {
-    c.set('auth', c.req.header('x-test-role') === 'admin' ? admin : member);
-    await next();
-  });
-  const deps = { config, database, gateway: undefined as never };
-  app.route('/api/admin/moderation', moderationRoutes(deps));
-  app.route('/api/admin/audit', auditRoutes(deps));
+  t = await startModerationTestApp();
 });
-afterAll(() => database?.close());
+afterAll(() => t?.close());
 
-const call = (method: string, path: string, role: 'admin' | 'member', body?: unknown) =>
-  app.request(path.startsWith('/api/') ? path : `/api/admin/moderation${path}`, {
-    method,
-    headers: { 'x-test-role': role, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+const call: ModerationTestApp['call'] = (...args) => t.call(...args);
 
 test('every moderation route is admin-only', async () => {
   for (const [method, path] of [

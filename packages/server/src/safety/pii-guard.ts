@@ -1,6 +1,10 @@
 import {
+  AppError,
   type ChatMessage,
   type ChatStreamPart,
+  defaultSafetyPolicy,
+  detectPii,
+  messageText,
   type PiiHit,
   PiiVault,
   PlaceholderRestorer,
@@ -8,14 +12,23 @@ import {
 } from '@qiao/core';
 import type { Gateway } from '../gateway/gateway';
 import type { ChatGuard, GuardContext } from './chat-guard';
+import { localModelFor } from './local-model-for';
 import type { RecordSafetyEvent } from './safety-events';
 
+const blockMessage =
+  '此智能体不向云端模型发送个人信息，请删除后重试。This agent does not send personal data to cloud models: remove it and try again.';
+
 /**
- * Redact-and-restore for cloud models: personal data in every message is replaced by
- * placeholders (`[PHONE_1]`) before the request leaves, and the placeholders in the answer
- * are put back as it streams. A request whose models are all local sees the original text.
+ * Personal data and cloud models, by the agent's policy (redact by default): `redact` replaces
+ * it in every message by placeholders (`[PHONE_1]`) before the request leaves and puts the
+ * placeholders in the answer back as it streams; `local` reroutes a request that holds any to
+ * a local model; `block` refuses a user message that holds any. A request whose models are all
+ * local sees the original text.
  */
-export function createPiiGuard(gateway: Pick<Gateway, 'resolve'>, record: RecordSafetyEvent): ChatGuard {
+export function createPiiGuard(
+  gateway: Pick<Gateway, 'resolve'> & Partial<Pick<Gateway, 'listModels'>>,
+  record: RecordSafetyEvent,
+): ChatGuard {
   const vaults = new WeakMap<GuardContext, PiiVault>();
 
   const isLocalOnly = async (model: string) => {
@@ -41,9 +54,26 @@ export function createPiiGuard(gateway: Pick<Gateway, 'resolve'>, record: Record
       };
       const redacted = messages.map((m) => redactMessage(m, redact));
       if (vault.size === 0) return messages;
-      vaults.set(ctx, vault);
       const counts: Record<string, number> = {};
       for (const hit of hits) counts[hit.type] = (counts[hit.type] ?? 0) + 1;
+      const policy = ctx.policy ?? defaultSafetyPolicy;
+      if (policy.pii === 'local') {
+        ctx.model = await localModelFor(gateway, policy.localModel);
+        record(
+          { kind: 'pii', direction: 'input', action: 'local', detail: { counts, routedTo: ctx.model } },
+          ctx,
+        );
+        return messages;
+      }
+      // block what the user typed; personal data in a persona or a retrieved passage is redacted
+      const userTypes = policy.pii === 'block' ? userPiiTypes(messages) : [];
+      if (userTypes.length > 0) {
+        record({ kind: 'pii', direction: 'input', action: 'block', detail: { counts } }, ctx);
+        throw new AppError('content_blocked', blockMessage, {
+          details: { reason: 'personal_data', types: userTypes },
+        });
+      }
+      vaults.set(ctx, vault);
       record({ kind: 'pii', direction: 'input', action: 'redact', detail: { counts } }, ctx);
       return redacted;
     },
@@ -53,6 +83,15 @@ export function createPiiGuard(gateway: Pick<Gateway, 'resolve'>, record: Record
       return vault ? restoreStream(stream, vault) : stream;
     },
   };
+}
+
+function userPiiTypes(messages: ChatMessage[]): string[] {
+  const types = new Set<string>();
+  for (const message of messages) {
+    if (message.role !== 'user') continue;
+    for (const hit of detectPii(messageText(message))) types.add(hit.type);
+  }
+  return [...types];
 }
 
 function redactMessage(message: ChatMessage, redact: (text: string) => string): ChatMessage {

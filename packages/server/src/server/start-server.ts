@@ -50,7 +50,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
     const gateway: Gateway = await createGateway({ config, database });
     undo.push(() => gateway.close());
     undo.push(() => closeToolHost(config));
-    const guards = defaultGuards(database, gateway);
+    const guards = defaultGuards(database, gateway, config);
     // re-queues documents whose ingestion a crash or stop interrupted
     const knowledge = await startKnowledge({ config, database, gateway });
     undo.push(() => knowledge.close());

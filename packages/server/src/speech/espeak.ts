@@ -9,10 +9,14 @@ export function hasEspeak(): boolean {
   return available;
 }
 
+/** The language the text is read in: the one asked for, else Chinese when it has Han characters. */
+export function speechLang(text: string, lang?: 'zh-CN' | 'en'): 'zh-CN' | 'en' {
+  return lang ?? (/\p{Script=Han}/u.test(text) ? 'zh-CN' : 'en');
+}
+
 /** Mandarin gets the pinyin voice; anything else English. */
 export function espeakVoice(text: string, lang?: 'zh-CN' | 'en'): string {
-  const chinese = lang ? lang === 'zh-CN' : /\p{Script=Han}/u.test(text);
-  return chinese ? 'cmn-latn-pinyin' : 'en';
+  return speechLang(text, lang) === 'zh-CN' ? 'cmn-latn-pinyin' : 'en';
 }
 
 /**

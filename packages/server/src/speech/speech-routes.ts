@@ -1,13 +1,23 @@
-import { AppError, speechBody, type TranscriptionDto } from '@qiao/core';
+import { randomUUID } from 'node:crypto';
+import {
+  AppError,
+  aigcLabel,
+  aiLabelHeaders,
+  aiSpokenLabel,
+  speechBody,
+  type TranscriptionDto,
+} from '@qiao/core';
 import { Hono } from 'hono';
 import { multipartOverheadBytes, readUpload } from '../files/read-upload';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { limitBody } from '../http/limit-body';
 import { readJson } from '../http/read-json';
 import { findAudioProvider } from './audio-providers';
-import { espeakVoice, espeakWav, hasEspeak } from './espeak';
+import { espeakVoice, espeakWav, hasEspeak, speechLang } from './espeak';
+import { labelMp3 } from './mp3-id3-label';
 import { providerSpeech, providerTranscription } from './provider-audio';
 import { speakableText } from './speakable-text';
+import { labelWav } from './wav-info-label';
 
 /** About four minutes of speech; providers cap their input near here too (OpenAI: 4,096). */
 const maxSpokenChars = 4000;
@@ -21,15 +31,19 @@ export function speechRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await readJson(c, speechBody);
     const text = Array.from(speakableText(body.text)).slice(0, maxSpokenChars).join('');
     if (!text) throw new AppError('validation_failed', 'text: there is nothing to read aloud');
-    const lang = body.lang;
+    const lang = speechLang(text, body.lang);
     const signal = c.req.raw.signal;
     const provider = await findAudioProvider(deps, 'speech');
-    // Generated speech is AI-generated content: labelled in a header (GB 45438-2025).
-    c.header('X-AI-Generated', 'true');
+    // Generated speech is AI-generated content (GB 45438-2025): a spoken notice first (explicit
+    // label), the label in the file's metadata and in headers (implicit label).
+    const spoken = `${aiSpokenLabel[lang]} ${text}`;
+    const contentId = randomUUID();
+    const label = aigcLabel(contentId);
+    for (const [name, value] of Object.entries(aiLabelHeaders(contentId))) c.header(name, value);
     c.header('Cache-Control', 'no-store');
     if (provider) {
       c.header('Content-Type', 'audio/mpeg');
-      return c.body(new Uint8Array(await providerSpeech(provider, text, signal)));
+      return c.body(new Uint8Array(labelMp3(await providerSpeech(provider, spoken, signal), label)));
     }
     if (!hasEspeak())
       throw new AppError(
@@ -37,7 +51,7 @@ export function speechRoutes(deps: AppDeps): Hono<AppEnv> {
         'Reading aloud needs a speech provider or espeak-ng on the server',
       );
     c.header('Content-Type', 'audio/wav');
-    return c.body(new Uint8Array(await espeakWav(text, espeakVoice(text, lang), signal)));
+    return c.body(new Uint8Array(labelWav(await espeakWav(spoken, espeakVoice(text, lang), signal), label)));
   });
 
   app.post('/transcriptions', limitBody(deps.config.maxUploadBytes + multipartOverheadBytes), async (c) => {

@@ -1,23 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hasChromium, phone, startUiHarness, type UiHarness } from './ui-harness';
+import { expect, test } from 'vitest';
+import { describeUi, phone } from './ui-harness';
 
 const onePixelPng = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
   'base64',
 );
 
-// CI installs Debian's chromium; a developer machine without it skips with this reason.
-describe.skipIf(!hasChromium)('agents UI in headless Chromium', () => {
-  let ui: UiHarness;
-
-  beforeAll(async () => {
-    ui = await startUiHarness();
-  }, 180_000);
-  afterAll(async () => {
-    await ui?.close();
-  });
-
+describeUi('agents UI in headless Chromium', (ui) => {
   const versions = (page: Page) => page.getByTestId('agent-version');
   const savedId = async (page: Page) => {
     await expect.poll(() => page.url()).toMatch(/\/agents\/(?!new$)[\w-]+$/);
@@ -43,6 +33,9 @@ describe.skipIf(!hasChromium)('agents UI in headless Chromium', () => {
     await page.getByTestId('agent-model').selectOption('openai/fixture-chat');
     await page.getByTestId('agent-param-temperature').fill('0.4');
     await page.getByTestId('agent-tool-current_time').check();
+    // the list comes from GET /api/tools: no search backend here, so no web search to offer
+    await expect.poll(() => page.getByTestId('agent-tool-web_search').count()).toBe(0);
+    await expect(page.getByTestId('agent-tool-get_weather').getAttribute('aria-label')).resolves.toBe('天气');
     await page.getByTestId('agent-name').scrollIntoViewIfNeeded();
     await ui.shot(page, 'ui-agent-form-desktop-zh');
     await page.getByTestId('agent-save').click();

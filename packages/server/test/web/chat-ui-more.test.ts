@@ -1,20 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { conversations } from '../../src/db/schema';
-import { hasChromium, phone, startUiHarness, type UiHarness } from './ui-harness';
+import { describeUi, phone } from './ui-harness';
 
 /** The points of the web UI that chat-ui.test.ts and share-ui.test.ts do not drive. */
-describe.skipIf(!hasChromium)('more of the chat UI in headless Chromium', () => {
-  let ui: UiHarness;
-
-  beforeAll(async () => {
-    ui = await startUiHarness();
-  }, 180_000);
-  afterAll(async () => {
-    await ui?.close();
-  });
-
+describeUi('more of the chat UI in headless Chromium', (ui) => {
   const lastAnswer = (page: Page) => page.getByTestId('message-assistant').last();
   const waitDone = (page: Page) =>
     expect.poll(() => lastAnswer(page).getAttribute('data-status'), { timeout: 20_000 }).toBe('done');

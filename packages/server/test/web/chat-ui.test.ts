@@ -1,18 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { adminPassword, hasChromium, phone, startUiHarness, type UiHarness } from './ui-harness';
+import { expect, test } from 'vitest';
+import { adminPassword, describeUi, phone } from './ui-harness';
 
-// CI installs Debian's chromium; a developer machine without it skips with this reason.
-describe.skipIf(!hasChromium)('chat UI in headless Chromium', () => {
-  let ui: UiHarness;
-
-  beforeAll(async () => {
-    ui = await startUiHarness();
-  }, 180_000);
-  afterAll(async () => {
-    await ui?.close();
-  });
-
+describeUi('chat UI in headless Chromium', (ui) => {
   const lastAnswer = (page: Page) => page.getByTestId('message-assistant').last();
   const waitDone = (page: Page) =>
     expect.poll(() => lastAnswer(page).getAttribute('data-status'), { timeout: 20_000 }).toBe('done');

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { minimalDocx } from '../fixtures/documents/minimal-docx';
 import { minimalPdf } from '../fixtures/documents/minimal-pdf';
-import { hasChromium, phone, startUiHarness, type UiHarness } from './ui-harness';
+import { describeUi, phone } from './ui-harness';
 
 const handbook = [
   '# 员工手册',
@@ -41,17 +41,8 @@ const files = () => [
   { name: 'junk.pdf', mimeType: 'application/pdf', buffer: Buffer.from('this is not a pdf at all') },
 ];
 
-// CI installs Debian's chromium; a developer machine without it skips with this reason.
-describe.skipIf(!hasChromium)('knowledge-base UI in headless Chromium', () => {
-  let ui: UiHarness;
+describeUi('knowledge-base UI in headless Chromium', (ui) => {
   let kbUrl = '';
-
-  beforeAll(async () => {
-    ui = await startUiHarness();
-  }, 240_000);
-  afterAll(async () => {
-    await ui?.close();
-  });
 
   const row = (page: Page, name: string) => page.locator(`[data-testid=doc-row][data-name="${name}"]`);
   const status = (page: Page, name: string) => row(page, name).getAttribute('data-status');

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { conversations, messages, users } from '../../src/db/schema';
-import { hasChromium, startUiHarness, type UiHarness } from './ui-harness';
+import { describeUi } from './ui-harness';
 
 /** Figures, not assertions on time: the log line is what docs/web-ui.md reports. */
-describe.skipIf(!hasChromium)('a 1,000-message conversation in headless Chromium', () => {
-  let ui: UiHarness;
-
-  beforeAll(async () => {
-    ui = await startUiHarness();
-  }, 180_000);
-  afterAll(async () => {
-    await ui?.close();
-  });
-
+describeUi('a 1,000-message conversation in headless Chromium', (ui) => {
   test('opens and scrolls with only the visible rows in the DOM', async () => {
     const page = await ui.signedIn('en-US');
     const { db } = ui.database;

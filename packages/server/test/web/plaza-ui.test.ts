@@ -1,18 +1,14 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hasChromium, phone, startUiHarness, type UiHarness } from './ui-harness';
+import { expect, test } from 'vitest';
+import { describeUi, phone } from './ui-harness';
 
-// CI installs Debian's chromium; a developer machine without it skips with this reason.
-describe.skipIf(!hasChromium)('agent plaza UI in headless Chromium', () => {
-  let ui: UiHarness;
+// 2×1 red PNG
+const twoPixelPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAADUlEQVR4nGP4z8AARAAI/gH/xp559wAAAABJRU5ErkJggg==',
+  'base64',
+);
 
-  beforeAll(async () => {
-    ui = await startUiHarness();
-  }, 180_000);
-  afterAll(async () => {
-    await ui?.close();
-  });
-
+describeUi('agent plaza UI in headless Chromium', (ui) => {
   const cards = (page: Page) => page.getByTestId('plaza-card');
   const card = (page: Page, name: string) =>
     cards(page).filter({ has: page.getByTestId('agent-card-name').getByText(name, { exact: true }) });
@@ -57,8 +53,8 @@ describe.skipIf(!hasChromium)('agent plaza UI in headless Chromium', () => {
     await expect.poll(() => answer.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
     const sent = ui.fixture.requests.filter((r) => r.body?.messages?.at(-1)?.content === '画蛇添足').at(-1);
     expect(sent?.body.messages[0].role).toBe('system');
-    // the conversation resolves a built-in agent in zh-CN whatever the UI language (prepare-turn)
-    expect(sent?.body.messages[0].content).toMatch(/translator|译者/i);
+    // the web app sends its UI language (Accept-Language): an English UI gets the English persona
+    expect(sent?.body.messages[0].content).toContain('You are a professional translator.');
 
     await page.goto('/plaza');
     await card(page, 'Translator').getByTestId('plaza-copy').click();
@@ -72,8 +68,12 @@ describe.skipIf(!hasChromium)('agent plaza UI in headless Chromium', () => {
   test('a member submits an agent, only administrators see the review queue, approval lists it', async () => {
     const admin = await ui.signedIn('zh-CN');
     const bob = await member(admin, 'bob', 'zh-CN');
+    const picture = await bob.request.post('/api/files', {
+      multipart: { file: { name: 'runner.png', mimeType: 'image/png', buffer: twoPixelPng } },
+    });
+    const avatar = `/api/files/${(await picture.json()).id}/content`;
     const made = await bob.request.post('/api/agents', {
-      data: { name: '社区跑步教练', avatar: '🏃', description: '帮你制定跑步计划', category: 'lifestyle' },
+      data: { name: '社区跑步教练', avatar, description: '帮你制定跑步计划', category: 'lifestyle' },
     });
     const agent = await made.json();
     await bob.goto(`/agents/${agent.id}`);
@@ -96,6 +96,12 @@ describe.skipIf(!hasChromium)('agent plaza UI in headless Chromium', () => {
     await carol.goto('/plaza');
     await carol.getByTestId('plaza-search').fill('跑步');
     await expect.poll(() => card(carol, '社区跑步教练').count()).toBe(1);
+    // bob's uploaded avatar shows for carol: served through the agent, not bob's file
+    const image = card(carol, '社区跑步教练').locator('[data-testid=agent-avatar] img');
+    await expect
+      .poll(() => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+      .toBe(2);
+    expect(await image.getAttribute('src')).toMatch(new RegExp(`^/api/agents/${agent.id}/avatar`));
     const overflow = await carol.evaluate('document.documentElement.scrollWidth > window.innerWidth');
     expect(overflow).toBe(false);
     await ui.shot(carol, 'ui-plaza-phone-zh');

@@ -1,17 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hasChromium, phone, startUiHarness, type UiHarness } from './ui-harness';
+import { expect, test } from 'vitest';
+import { describeUi, phone } from './ui-harness';
 
-describe.skipIf(!hasChromium)('share, read aloud, history and settings in headless Chromium', () => {
-  let ui: UiHarness;
-
-  beforeAll(async () => {
-    ui = await startUiHarness();
-  }, 180_000);
-  afterAll(async () => {
-    await ui?.close();
-  });
-
+describeUi('share, read aloud, history and settings in headless Chromium', (ui) => {
   const ask = async (page: Page, text: string) => {
     await page.getByTestId('model').selectOption('openai/fixture-chat');
     await page.getByTestId('composer').fill(text);

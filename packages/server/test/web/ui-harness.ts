@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { vi } from 'vitest';
+import { afterAll, beforeAll, describe, vi } from 'vitest';
 import { loadConfig } from '../../src/config';
 import type { Database } from '../../src/db';
 import { type ServerHandle, startServer } from '../../src/server/start-server';
@@ -111,4 +111,29 @@ export async function startUiHarness(): Promise<UiHarness> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A describe block whose tests share one harness, started before them and closed after. CI
+ * installs Debian's chromium; a machine without it skips the block, whose name says what it is.
+ * `ui` is usable inside tests (it forwards to the harness once started).
+ */
+export function describeUi(name: string, body: (ui: UiHarness) => void, startTimeoutMs = 240_000): void {
+  describe.skipIf(!hasChromium)(name, () => {
+    let started: UiHarness | undefined;
+    beforeAll(async () => {
+      started = await startUiHarness();
+    }, startTimeoutMs);
+    afterAll(async () => {
+      await started?.close();
+    });
+    body(
+      new Proxy({} as UiHarness, {
+        get: (_, key) => {
+          if (!started) throw new Error('the UI harness is not started yet: use it inside tests');
+          return Reflect.get(started, key);
+        },
+      }),
+    );
+  });
 }

@@ -1,8 +1,19 @@
+import { useState } from 'react';
 import './agent-avatar.css';
 
-/** An agent's avatar: an uploaded image (a URL) or an emoji. */
-export function AgentAvatar({ avatar, size = 40 }: { avatar: string; size?: number }) {
+interface AgentAvatarProps {
+  /** an emoji, or the stored URL of an uploaded image */
+  avatar: string;
+  /** the agent's shareable image URL (AgentDto.avatarUrl): stored upload URLs serve only their owner */
+  url?: string | null;
+  size?: number;
+}
+
+/** An agent's avatar: an uploaded image or an emoji; a picture that fails to load shows 🤖. */
+export function AgentAvatar({ avatar, url, size = 40 }: AgentAvatarProps) {
   const image = avatar.startsWith('/') || avatar.startsWith('http');
+  const src = url ?? avatar;
+  const [failed, setFailed] = useState<string>();
   return (
     <span
       className="agent-avatar"
@@ -10,7 +21,13 @@ export function AgentAvatar({ avatar, size = 40 }: { avatar: string; size?: numb
       aria-hidden="true"
       data-testid="agent-avatar"
     >
-      {image ? <img src={avatar} alt="" /> : avatar || '🤖'}
+      {image && failed !== src ? (
+        <img src={src} alt="" onError={() => setFailed(src)} />
+      ) : image ? (
+        '🤖'
+      ) : (
+        avatar || '🤖'
+      )}
     </span>
   );
 }

@@ -19,7 +19,7 @@ export function AgentCard({
   return (
     <li className="agent-card" data-testid={testId} data-agent-id={agent.id}>
       <div className="agent-card-head">
-        <AgentAvatar avatar={agent.avatar} />
+        <AgentAvatar avatar={agent.avatar} url={agent.avatarUrl} />
         <div className="agent-card-title">
           <strong data-testid="agent-card-name">{agent.name}</strong>
           <span className="muted small">

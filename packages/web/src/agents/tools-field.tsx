@@ -1,54 +1,61 @@
-import type { AgentMessageKey } from './agent-messages';
+import type { ToolInfoDto } from '@qiao/core';
+import { useOptionalApi } from '../lib/use-optional-api';
+import { type AgentMessageKey, agentMessagesZh } from './agent-messages';
 import { useAgentText } from './use-agent-text';
 
-/**
- * The built-in tools (packages/server/src/tools/builtin). The server has no endpoint that lists
- * tools yet, so MCP tools are typed by name.
- */
-export const builtinToolNames = [
-  'current_time',
-  'get_weather',
-  'web_search',
-  'read_url',
-  'calculator',
-] as const;
+/** What the editor offers until GET /api/tools answers (or if it cannot). */
+const fallback: ToolInfoDto[] = ['current_time', 'get_weather', 'web_search', 'read_url', 'calculator'].map(
+  (name) => ({ name, description: '', source: 'builtin' }),
+);
 
+/**
+ * The tools an agent may use, as the server lists them: built-ins (with translated labels) and
+ * the tools of the configured MCP servers. A chosen tool the server does not list now (its MCP
+ * server is down) stays chosen and is marked unavailable.
+ */
 export function ToolsField({ value, onChange }: { value: string[]; onChange: (next: string[]) => void }) {
   const { t } = useAgentText();
-  const builtin = new Set<string>(builtinToolNames);
-  const extra = value.filter((name) => !builtin.has(name));
+  const listed = useOptionalApi<{ tools: ToolInfoDto[] }>('/api/tools')?.tools ?? fallback;
+  const names = new Set(listed.map((tool) => tool.name));
+  const missing = value.filter((name) => !names.has(name));
   const toggle = (name: string, on: boolean) =>
     onChange(on ? [...value, name] : value.filter((other) => other !== name));
 
+  const labelOf = (tool: ToolInfoDto) => {
+    const key = `tool.${tool.name}`;
+    return tool.source === 'builtin' && key in agentMessagesZh ? t(key as AgentMessageKey) : tool.name;
+  };
+  const check = (name: string, label: string, title?: string) => (
+    <label key={name} className="check" title={title}>
+      <input
+        type="checkbox"
+        checked={value.includes(name)}
+        onChange={(e) => toggle(name, e.target.checked)}
+        aria-label={label}
+        data-testid={`agent-tool-${name}`}
+      />
+      {label}
+    </label>
+  );
+  const mcp = listed.filter((tool) => tool.source === 'mcp');
+
   return (
-    <fieldset className="agent-field tools-field">
+    <fieldset className="agent-field tools-field" data-testid="agent-tools">
       <legend>{t('tools')}</legend>
       <div className="check-grid">
-        {builtinToolNames.map((name) => (
-          <label key={name} className="check">
-            <input
-              type="checkbox"
-              checked={value.includes(name)}
-              onChange={(e) => toggle(name, e.target.checked)}
-              aria-label={t(`tool.${name}` as AgentMessageKey)}
-              data-testid={`agent-tool-${name}`}
-            />
-            {t(`tool.${name}` as AgentMessageKey)}
-          </label>
-        ))}
+        {listed
+          .filter((tool) => tool.source === 'builtin')
+          .map((tool) => check(tool.name, labelOf(tool), tool.description || undefined))}
       </div>
-      <input
-        defaultValue={extra.join(', ')}
-        placeholder={t('extraTools')}
-        aria-label={t('extraTools')}
-        onBlur={(e) => {
-          const typed = e.target.value
-            .split(/[,，\s]+/)
-            .map((name) => name.trim())
-            .filter(Boolean);
-          onChange([...value.filter((name) => builtin.has(name)), ...new Set(typed)]);
-        }}
-      />
+      {mcp.length + missing.length > 0 && (
+        <>
+          <p className="muted small">{t('mcpTools')}</p>
+          <div className="check-grid">
+            {mcp.map((tool) => check(tool.name, tool.name, tool.description || undefined))}
+            {missing.map((name) => check(name, `${name} ${t('unavailableTool')}`))}
+          </div>
+        </>
+      )}
     </fieldset>
   );
 }

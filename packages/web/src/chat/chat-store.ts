@@ -1,7 +1,8 @@
 import type { ChatEventMap, ChatEventName, ConversationDto, MessageDto } from '@qiao/core';
 import { api } from '../lib/api';
 import { streamTurn } from '../lib/stream-turn';
-import { buildThread, foldToolSteps, fromDto, type ThreadRow, type UiMessage } from './thread';
+import { answerChange } from './answer-change';
+import { buildThread, foldToolSteps, fromDto, newMessage, type ThreadRow, type UiMessage } from './thread';
 
 type Listener = () => void;
 
@@ -211,20 +212,6 @@ export class ChatStore {
       if (ids.user) ids.user = this.rename(ids.user, start.userMessageId);
       ids.answer = this.rename(ids.answer, start.assistantMessageId);
       this.update(ids.answer, { parentId: start.userMessageId, model: start.model });
-    } else if (event === 'delta') {
-      this.stage(ids.answer, { text: answer.text + (data as ChatEventMap['delta']).text });
-    } else if (event === 'reasoning') {
-      this.stage(ids.answer, { reasoning: answer.reasoning + (data as ChatEventMap['reasoning']).text });
-    } else if (event === 'tool_call') {
-      this.stage(ids.answer, { toolCalls: [...answer.toolCalls, data as ChatEventMap['tool_call']] });
-    } else if (event === 'tool_result') {
-      const { id, ok, content, sources } = data as ChatEventMap['tool_result'];
-      const toolCalls = answer.toolCalls.map((call) =>
-        call.id === id ? { ...call, result: { ok, content, sources } } : call,
-      );
-      this.stage(ids.answer, { toolCalls });
-    } else if (event === 'sources') {
-      this.stage(ids.answer, { sources: (data as ChatEventMap['sources']).sources });
     } else if (event === 'title') {
       this.title = (data as ChatEventMap['title']).title;
       this.emitHistory();
@@ -235,6 +222,9 @@ export class ChatStore {
     } else if (event === 'error') {
       this.flush();
       this.update(ids.answer, { status: 'error', error: (data as ChatEventMap['error']).message });
+    } else {
+      const change = answerChange(answer, event, data);
+      if (change) this.stage(ids.answer, change);
     }
   }
 
@@ -269,17 +259,7 @@ export class ChatStore {
   }
 
   private add(fields: Partial<UiMessage> & Pick<UiMessage, 'role' | 'parentId'>): UiMessage {
-    const message: UiMessage = {
-      id: tempId(),
-      text: '',
-      reasoning: '',
-      toolCalls: [],
-      model: null,
-      status: 'done',
-      feedback: null,
-      attachments: [],
-      ...fields,
-    };
+    const message = newMessage(tempId(), fields);
     this.messages.set(message.id, message);
     this.order.push(message.id);
     this.structureChanged();

@@ -121,3 +121,21 @@ export function stepVersion(row: { versions: string[]; index: number }, step: nu
   const index = Math.min(row.versions.length - 1, Math.max(0, row.index + step));
   return row.versions[index]!;
 }
+
+/** A message the client creates before the server names it (the user's turn, the answer to come). */
+export function newMessage(
+  id: string,
+  fields: Partial<UiMessage> & Pick<UiMessage, 'role' | 'parentId'>,
+): UiMessage {
+  return {
+    id,
+    text: '',
+    reasoning: '',
+    toolCalls: [],
+    model: null,
+    status: 'done',
+    feedback: null,
+    attachments: [],
+    ...fields,
+  };
+}

@@ -32,7 +32,7 @@ export function Welcome({
   return (
     <section className="welcome" data-testid="welcome" data-agent={agent?.id}>
       {agent ? (
-        <AgentAvatar avatar={agent.avatar} size={56} />
+        <AgentAvatar avatar={agent.avatar} url={agent.avatarUrl} size={56} />
       ) : (
         <div className="welcome-logo" aria-hidden="true">
           桥

@@ -135,4 +135,6 @@ export const en: Record<MessageKey, string> = {
   knowledgeBases: 'Knowledge',
   navAgents: 'Agents',
   navPlaza: 'Plaza',
+  // admin pages (their own strings are in admin/admin-messages.ts)
+  navAdmin: 'Admin',
 };

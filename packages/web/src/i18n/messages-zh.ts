@@ -133,4 +133,6 @@ export const zhCN = {
   knowledgeBases: '知识库',
   navAgents: '智能体',
   navPlaza: '广场',
+  // admin pages (their own strings are in admin/admin-messages.ts)
+  navAdmin: '管理',
 } as const;

@@ -23,7 +23,7 @@ export function ChatHeader({ title, agent }: { title: string; agent?: AgentDto }
       <h2 className="chat-title" data-testid="chat-title">
         {agent && (
           <span className="chat-agent" data-testid="chat-agent">
-            <AgentAvatar avatar={agent.avatar} size={24} />
+            <AgentAvatar avatar={agent.avatar} url={agent.avatarUrl} size={24} />
             {agent.name}
           </span>
         )}

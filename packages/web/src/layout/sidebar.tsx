@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { NavLink } from 'react-router';
+import { AdminNav } from '../admin/admin-nav';
 import { AgentsNav } from '../agents/agents-nav';
 import { useChatStore } from '../chat/chat-context';
 import { HistoryList } from '../history/history-list';
@@ -64,6 +65,7 @@ export function Sidebar() {
           <span>{t('knowledgeBases')}</span>
         </NavLink>
         <AgentsNav onNavigate={close} />
+        <AdminNav onNavigate={close} />
         <label className="search">
           <SearchIcon />
           <input

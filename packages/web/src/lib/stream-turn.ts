@@ -13,7 +13,12 @@ export async function streamTurn(
 ): Promise<void> {
   const response = await fetch(path, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'text/event-stream',
+      // the UI language: built-in agents answer in it (I18nProvider keeps <html lang> current)
+      'Accept-Language': document.documentElement.lang || navigator.language,
+    },
     body: JSON.stringify(body),
     credentials: 'same-origin',
     signal,

@@ -1,4 +1,9 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import type { KeyPolicyView } from '../admin/admin-api';
+import { emptyKeyPolicy, type KeyPolicyForm, keyPolicyBody } from '../admin/key-policy';
+import { KeyPolicyFields } from '../admin/key-policy-fields';
+import { KeyPolicySummary } from '../admin/key-policy-summary';
+import { useAdminText } from '../admin/use-admin-text';
 import { useI18n } from '../i18n/i18n';
 import { api } from '../lib/api';
 import { copyText } from '../lib/copy-text';
@@ -9,29 +14,40 @@ interface KeyInfo {
   name: string;
   prefix: string;
   createdAt: string;
+  lastUsedAt: string | null;
+  policy: KeyPolicyView | null;
 }
 
-/** The user's API keys for /v1: a new key is shown once, old ones can be revoked. */
-export function ApiKeysSettings() {
+/**
+ * API keys for /v1 and the REST API: a new key, with optional limits (scopes, expiry, quotas,
+ * allow-lists), is shown once; old ones can be revoked. With `username`, an administrator
+ * manages that user's keys (the admin pages).
+ */
+export function ApiKeysSettings({ username }: { username?: string }) {
   const { t } = useI18n();
+  const { t: ta } = useAdminText();
   const toast = useToast();
   const [keys, setKeys] = useState<KeyInfo[]>([]);
   const [name, setName] = useState('');
+  const [policy, setPolicy] = useState<KeyPolicyForm>(emptyKeyPolicy);
   const [created, setCreated] = useState<string>();
+  const query = username ? `?${new URLSearchParams({ username })}` : '';
 
   const reload = useCallback(() => {
-    api<{ keys: KeyInfo[] }>('/api/keys')
+    api<{ keys: KeyInfo[] }>(`/api/keys${query}`)
       .then((reply) => setKeys(reply.keys))
       .catch(() => undefined);
-  }, []);
+  }, [query]);
   useEffect(reload, [reload]);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const key = await api<{ key: string }>('/api/keys', { body: { name: name.trim() } });
+      const body = { name: name.trim(), ...(username ? { username } : {}), ...keyPolicyBody(policy) };
+      const key = await api<{ key: string }>('/api/keys', { body });
       setCreated(key.key);
       setName('');
+      setPolicy(emptyKeyPolicy);
       reload();
     } catch (error) {
       toast(t('errorPrefix') + (error as Error).message);
@@ -40,23 +56,29 @@ export function ApiKeysSettings() {
 
   const revoke = async (id: string) => {
     if (!window.confirm(t('confirmDelete'))) return;
-    await api(`/api/keys/${id}`, { method: 'DELETE' }).catch(() => undefined);
+    await api(`/api/keys/${id}`, { method: 'DELETE' }).catch((error: Error) =>
+      toast(t('errorPrefix') + error.message),
+    );
     reload();
   };
 
   return (
     <div className="settings-section" data-testid="keys-settings">
-      <form className="inline-form" onSubmit={create}>
-        <input
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          placeholder={t('keyName')}
-          aria-label={t('keyName')}
-          required
-        />
-        <button type="submit" className="primary" data-testid="create-key">
-          {t('createKey')}
-        </button>
+      <form className="stack-form key-form" onSubmit={create}>
+        <div className="inline-form">
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={t('keyName')}
+            aria-label={t('keyName')}
+            required
+            data-testid="key-name"
+          />
+          <button type="submit" className="primary" data-testid="create-key">
+            {t('createKey')}
+          </button>
+        </div>
+        <KeyPolicyFields value={policy} onChange={setPolicy} />
       </form>
       {created && (
         <div className="notice" data-testid="new-key">
@@ -76,11 +98,15 @@ export function ApiKeysSettings() {
       ) : (
         <ul className="list">
           {keys.map((key) => (
-            <li key={key.id} data-testid="key-row">
-              <span>
+            <li key={key.id} data-testid="key-row" data-key-name={key.name}>
+              <span className="key-main">
                 <strong>{key.name}</strong> <code>{key.prefix}…</code>
+                <KeyPolicySummary policy={key.policy} />
               </span>
-              <span className="muted small">{new Date(key.createdAt).toLocaleDateString()}</span>
+              <span className="muted small">
+                {new Date(key.createdAt).toLocaleDateString()} · {ta('lastUsed')}:{' '}
+                {key.lastUsedAt ? new Date(key.lastUsedAt).toLocaleDateString() : ta('never')}
+              </span>
               <button
                 type="button"
                 className="ghost small danger"

@@ -118,8 +118,8 @@ export const kbChunks = pgTable(
     editedAt: timestamp('edited_at', { withTimezone: true }),
     /**
      * The chunk's distinct search terms and, at the same positions, how often each occurs:
-     * its row of the BM25 index. One row per chunk instead of one per (term, chunk) is what
-     * makes ingestion fast on PGlite; the GIN index finds the chunks holding a query term.
+     * what a removed or edited chunk takes out of the document frequencies. Search reads
+     * `kb_postings` (knowledge-postings.ts), not these.
      */
     terms: text('terms').array().notNull().default(sql`'{}'::text[]`),
     termTfs: integer('term_tfs').array().notNull().default(sql`'{}'::integer[]`),
@@ -127,7 +127,6 @@ export const kbChunks = pgTable(
   (t) => [
     uniqueIndex('kb_chunks_document_index_idx').on(t.documentId, t.index),
     index('kb_chunks_kb_idx').on(t.kbId),
-    index('kb_chunks_terms_idx').using('gin', t.terms),
   ],
 );
 

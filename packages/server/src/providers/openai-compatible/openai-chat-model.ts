@@ -2,20 +2,20 @@ import type { LanguageModelV3, LanguageModelV3Content, LanguageModelV3StreamPart
 import type OpenAI from 'openai';
 import type { ProviderQuirks } from '../provider-presets';
 import { toStreamParts } from './openai-stream-parts';
+import { postEventStream, type UpstreamEndpoint } from './post-event-stream';
 import { sseChunks } from './sse-chunks';
-import { eventStreamBody } from './upstream-fetch';
+import { toOpenAIRequest } from './to-openai-request';
 
 type Chunk = OpenAI.Chat.Completions.ChatCompletionChunk;
 
-import { toOpenAIRequest } from './to-openai-request';
-
 /**
- * An OpenAI-compatible chat model on top of the official `openai` SDK. It replaces
+ * An OpenAI-compatible chat model: the request typed by the official `openai` SDK's params,
+ * sent by undici, its event stream parsed by eventsource-parser. It replaces
  * @ai-sdk/openai-compatible on the hot path: that client validates every chunk with zod,
  * which cost ~2.3 ms of CPU per 64-token stream here (bench/README in the closing note).
  */
 export function openaiChatModel(
-  client: OpenAI,
+  endpoint: UpstreamEndpoint,
   providerId: string,
   modelId: string,
   quirks: ProviderQuirks,
@@ -26,11 +26,13 @@ export function openaiChatModel(
     const abort = () => controller.abort();
     if (options.abortSignal?.aborted) abort();
     options.abortSignal?.addEventListener('abort', abort, { once: true });
-    // The SDK builds, sends and error-checks the request; its chunks are read without its Stream.
-    const response = await client.chat.completions
-      .create(toOpenAIRequest(modelId, options, quirks), { signal: controller.signal })
-      .asResponse();
-    const chunks = sseChunks<Chunk>(eventStreamBody(response), response.headers, controller.signal);
+    const response = await postEventStream(
+      endpoint,
+      '/chat/completions',
+      toOpenAIRequest(modelId, options, quirks),
+      controller.signal,
+    );
+    const chunks = sseChunks<Chunk>(response.body, response.headers, controller.signal);
     const parts = toStreamParts(chunks, quirks);
     const stream = new ReadableStream<LanguageModelV3StreamPart>({
       async pull(controller) {

@@ -1,5 +1,8 @@
+import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { APIError } from 'openai';
+import { readChunks } from './read-chunks';
 
 /**
  * The JSON chunks of an OpenAI-style event stream, read straight from the socket's Node
@@ -9,17 +12,17 @@ import { APIError } from 'openai';
  * `[DONE]`, so the connection goes back to the pool instead of being closed.
  */
 export async function* sseChunks<T>(
-  body: AsyncIterable<Uint8Array>,
+  body: Readable | AsyncIterable<Uint8Array>,
   headers: Headers,
   signal: AbortSignal,
 ): AsyncGenerator<T> {
   const events: EventSourceMessage[] = [];
   const parser = createParser({ onEvent: (event) => events.push(event) });
-  const decoder = new TextDecoder();
+  const decoder = new StringDecoder('utf8');
   let done = false;
   try {
-    for await (const bytes of body) {
-      parser.feed(decoder.decode(bytes, { stream: true }));
+    for await (const bytes of readChunks(body)) {
+      parser.feed(decoder.write(bytes));
       for (let i = 0; i < events.length && !done; i++) {
         const { event, data } = events[i]!;
         if (data.startsWith('[DONE]')) {
