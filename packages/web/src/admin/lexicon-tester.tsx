@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { TextAndButton } from '../lib/text-and-button';
 import { useToast } from '../lib/toast';
 import { adminApi, type ModerationVerdict } from './admin-api';
 import { useAdminText } from './use-admin-text';
@@ -22,19 +23,15 @@ export function LexiconTester() {
   return (
     <form className="admin-card" onSubmit={submit} data-testid="lexicon-tester">
       <h3>{t('tester')}</h3>
-      <div className="inline-form">
-        <input
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder={t('testerPlaceholder')}
-          aria-label={t('tester')}
-          required
-          data-testid="tester-text"
-        />
-        <button type="submit" className="ghost" data-testid="tester-run">
-          {t('testerRun')}
-        </button>
-      </div>
+      <TextAndButton
+        value={text}
+        onChange={setText}
+        label={t('tester')}
+        placeholder={t('testerPlaceholder')}
+        button={t('testerRun')}
+        buttonClass="ghost"
+        testIds={{ input: 'tester-text', button: 'tester-run' }}
+      />
       {verdict && (
         <dl className="tester-result" data-testid="tester-result" data-action={verdict.action ?? 'none'}>
           <dt>{t('action')}</dt>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { TextAndButton } from '../lib/text-and-button';
 import { adminApi } from './admin-api';
 import { TeamCard } from './team-card';
 import { useAdminList } from './use-admin-list';
@@ -17,18 +18,14 @@ export function TeamsPanel() {
 
   return (
     <section className="settings-section" data-testid="admin-teams">
-      <form className="inline-form" onSubmit={create}>
-        <input
+      <form onSubmit={create}>
+        <TextAndButton
           value={name}
-          onChange={(e) => setName(e.target.value)}
-          placeholder={t('teamName')}
-          aria-label={t('teamName')}
-          required
-          data-testid="new-team-name"
+          onChange={setName}
+          label={t('teamName')}
+          button={t('createTeam')}
+          testIds={{ input: 'new-team-name', button: 'create-team' }}
         />
-        <button type="submit" className="primary" data-testid="create-team">
-          {t('createTeam')}
-        </button>
       </form>
       {loaded && teams.length === 0 && <p className="muted">{t('noTeams')}</p>}
       {teams.map((team) => (

@@ -7,6 +7,7 @@ import { useAdminText } from '../admin/use-admin-text';
 import { useI18n } from '../i18n/i18n';
 import { api } from '../lib/api';
 import { copyText } from '../lib/copy-text';
+import { TextAndButton } from '../lib/text-and-button';
 import { useToast } from '../lib/toast';
 
 interface KeyInfo {
@@ -65,19 +66,13 @@ export function ApiKeysSettings({ username }: { username?: string }) {
   return (
     <div className="settings-section" data-testid="keys-settings">
       <form className="stack-form key-form" onSubmit={create}>
-        <div className="inline-form">
-          <input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            placeholder={t('keyName')}
-            aria-label={t('keyName')}
-            required
-            data-testid="key-name"
-          />
-          <button type="submit" className="primary" data-testid="create-key">
-            {t('createKey')}
-          </button>
-        </div>
+        <TextAndButton
+          value={name}
+          onChange={setName}
+          label={t('keyName')}
+          button={t('createKey')}
+          testIds={{ input: 'key-name', button: 'create-key' }}
+        />
         <KeyPolicyFields value={policy} onChange={setPolicy} />
       </form>
       {created && (
