@@ -174,6 +174,14 @@ export interface Config {
 
 export type Env = Record<string, string | undefined>;
 
+/**
+ * The environment a helper process (tesseract) starts with: ours, which it needs for PATH and
+ * locale, with `extra` on top. Read here because this is the one module that reads process.env.
+ */
+export function childProcessEnv(extra: Env): Env {
+  return { ...process.env, ...extra };
+}
+
 /** Parses and validates; throws an AppError whose message is one readable line. */
 export function loadConfig(env: Env = process.env, options: { ensureSecret?: boolean } = {}): Config {
   const cleaned = Object.fromEntries(

@@ -2,7 +2,7 @@ import { type AgentSpec, AppError, agentSpec, type DraftAgentBody } from '@qiao/
 import { resolveChatModel } from '../chat/resolve-chat-model';
 import type { AppDeps, AuthContext } from '../http/app-env';
 import { openGuardedStream } from '../safety/guarded-stream';
-import { draftSchema, draftShape, localDraftMaxTokens } from './draft-schema';
+import { clipText, draftSchema, draftShape, localBounds, localDraftMaxTokens } from './draft-schema';
 
 const boundsNote =
   'Keep it short: name under 40 characters, description under 200, persona under 1,200, welcome under 300, each suggestion under 80.';
@@ -60,7 +60,10 @@ export async function draftAgent(deps: AppDeps, auth: AuthContext, body: DraftAg
   const avatar = draft.data.avatar && Array.from(draft.data.avatar).length <= 4 ? draft.data.avatar : '🤖';
   // A blank name is what a small model may write; the idea itself is a fair stand-in.
   const name = draft.data.name || Array.from(body.idea).slice(0, 30).join('');
-  return agentSpec.parse({ ...draft.data, name, avatar, visibility: 'private' });
+  // The grammar bounds what the model wrote, but bytes it left unpaired decode to extra
+  // replacement characters: hold a local draft to the bound it was asked for.
+  const persona = bounded ? clipText(draft.data.persona, localBounds.persona.maxLength) : draft.data.persona;
+  return agentSpec.parse({ ...draft.data, name, avatar, persona, visibility: 'private' });
 }
 
 /** The JSON object in a reply, tolerating a code fence some models add anyway. */

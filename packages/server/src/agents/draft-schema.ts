@@ -6,7 +6,12 @@ import { z } from 'zod';
  * leaves unpaired decode to several replacement characters, so lengths can exceed the bound.
  */
 function clipped(max: number) {
-  return z.string().transform((text) => Array.from(text.trim()).slice(0, max).join('').trim());
+  return z.string().transform((text) => clipText(text.trim(), max).trim());
+}
+
+/** `text` cut to `max` code points. */
+export function clipText(text: string, max: number): string {
+  return Array.from(text).slice(0, max).join('');
 }
 
 /**
@@ -33,7 +38,7 @@ export const draftShape = z.object({
  * the model picks the closing quote; a small model may never do so, and the bounds force it.
  * Cloud models do not get them: OpenAI's strict mode refuses minLength/maxLength.
  */
-const localBounds = {
+export const localBounds = {
   name: { minLength: 1, maxLength: 40 },
   avatar: { minLength: 1, maxLength: 8 },
   description: { maxLength: 200 },

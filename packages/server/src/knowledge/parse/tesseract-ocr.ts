@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
+import { childProcessEnv } from '../../config';
 import { normalizeKeepingPunctuation } from './decode-text';
 
 const run = promisify(execFile);
@@ -35,7 +36,7 @@ export async function recognizeText(
   const child = spawn('tesseract', ['stdin', 'stdout', '-l', wanted.join('+') || 'eng'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     // one thread per page: OpenMP's default of all cores would starve live chat streams
-    env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+    env: childProcessEnv({ OMP_THREAD_LIMIT: '1' }),
     timeout: 120_000,
     ...(signal ? { signal } : {}),
   });
