@@ -12,7 +12,7 @@ import {
 import type { AppDeps } from '../http/app-env';
 import { addUsage } from '../tools/loop/add-usage';
 import type { ToolLoop } from '../tools/loop/prepare-tooling';
-import { runToolCalls, toolMessage } from '../tools/loop/run-tool-calls';
+import { roundMessages, runToolRound } from '../tools/loop/run-tool-round';
 import type { ToolOutcome } from '../tools/run-tool';
 import { saveTurn, type TurnRecord } from './message-store';
 
@@ -64,7 +64,7 @@ export async function* streamTurn(input: StreamTurnInput): TurnEvents {
   let finalCalls: ToolCall[] = [];
   /** assistant tool-call messages and tool results, stored before the answer */
   const steps: ChatMessage[] = [];
-  let thread = tools?.first.messages ?? [];
+  let request = tools?.first;
 
   const startEvent = (): ChatEvent => {
     started = true;
@@ -130,11 +130,8 @@ export async function* streamTurn(input: StreamTurnInput): TurnEvents {
     return step;
   }
 
-  function recordOutcomes(calls: ToolCall[], outcomes: ToolOutcome[]): ChatEvent[] {
-    const assistantStep: ChatMessage = { role: 'assistant', content: '', toolCalls: calls };
-    const results = outcomes.map(toolMessage);
-    steps.push(assistantStep, ...results);
-    thread = [...thread, assistantStep, ...results];
+  function recordOutcomes(messages: ChatMessage[], outcomes: ToolOutcome[]): ChatEvent[] {
+    steps.push(...messages);
     return outcomes.map(
       (outcome): ChatEvent => ({
         event: 'tool_result',
@@ -155,10 +152,9 @@ export async function* streamTurn(input: StreamTurnInput): TurnEvents {
   if (tools?.prelude.length) {
     yield startEvent();
     for (const { call } of tools.prelude) yield { event: 'tool_call', data: { ...call } };
-    yield* recordOutcomes(
-      tools.prelude.map((p) => p.call),
-      tools.prelude.map((p) => p.outcome),
-    );
+    const calls = tools.prelude.map((p) => p.call);
+    const outcomes = tools.prelude.map((p) => p.outcome);
+    yield* recordOutcomes(roundMessages(calls, outcomes), outcomes);
   }
 
   let stream = input.stream;
@@ -170,7 +166,7 @@ export async function* streamTurn(input: StreamTurnInput): TurnEvents {
     }
     text += step.text;
     finishReason = step.finishReason;
-    if (!tools) {
+    if (!tools || !request) {
       finalCalls = step.toolCalls;
       break;
     }
@@ -182,23 +178,16 @@ export async function* streamTurn(input: StreamTurnInput): TurnEvents {
       yield { event: 'delta', data: { text: note } };
       break;
     }
-    const outcomes = await runToolCalls(tools.registry, step.toolCalls, {
-      signal,
-      timeoutMs: tools.timeoutMs,
-    });
-    const resultEvents = recordOutcomes(step.toolCalls, outcomes);
+    const { outcomes, messages, next } = await runToolRound(tools, request, step.toolCalls, round, signal);
+    const resultEvents = recordOutcomes(messages, outcomes);
+    request = next;
     if (signal.aborted) {
       afterSettled.push(...resultEvents);
       break;
     }
     yield* resultEvents;
     try {
-      stream = await tools.open({
-        messages: thread,
-        tools: tools.first.tools,
-        // the last round must answer with what it has
-        ...(round + 1 >= tools.maxSteps ? { toolChoice: 'none' as const } : {}),
-      });
+      stream = await tools.open(request);
     } catch (error) {
       const { code, message } = toAppError(error);
       yield fail(code, message);

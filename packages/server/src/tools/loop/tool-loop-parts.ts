@@ -1,7 +1,7 @@
-import type { ChatMessage, ChatStreamPart, ToolCall, Usage } from '@qiao/core';
+import type { ChatStreamPart, ToolCall, Usage } from '@qiao/core';
 import { addUsage } from './add-usage';
 import type { ToolLoop } from './prepare-tooling';
-import { runToolCalls, toolMessage } from './run-tool-calls';
+import { runToolRound } from './run-tool-round';
 
 /**
  * A tool loop run on the server for a caller that only wants the answer (an agent on /v1):
@@ -49,13 +49,6 @@ export async function* toolLoopParts(loop: ToolLoop, signal: AbortSignal): Async
         : (finish ?? { type: 'finish', reason: 'stop' });
       return;
     }
-    const outcomes = await runToolCalls(loop.registry, calls, { signal, timeoutMs: loop.timeoutMs });
-    const assistant: ChatMessage = { role: 'assistant', content: '', toolCalls: calls };
-    step = {
-      ...step,
-      messages: [...step.messages, assistant, ...outcomes.map(toolMessage)],
-      // the last round must answer with what it has
-      ...(round + 1 >= loop.maxSteps ? { toolChoice: 'none' as const } : {}),
-    };
+    step = (await runToolRound(loop, step, calls, round, signal)).next;
   }
 }
