@@ -74,6 +74,18 @@ test.skipIf(!hasEspeak())(
   },
 );
 
+test.skipIf(!hasEspeak())(
+  `text with personal data is read by espeak-ng on the server, never sent to the cloud voice${hasEspeak() ? '' : ' (skipped: espeak-ng is not installed)'}`,
+  async () => {
+    const before = t.fixture.requests.filter((r) => r.path === '/v1/audio/speech').length;
+    const res = await speak(t.app, { text: '我的手机号是 13812345678，请回电' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('audio/wav');
+    expect(res.headers.get('x-ai-generated')).toBe('true');
+    expect(t.fixture.requests.filter((r) => r.path === '/v1/audio/speech')).toHaveLength(before);
+  },
+);
+
 test('transcription goes to the provider /audio/transcriptions; 501 without one', async () => {
   const res = await t.request('/api/transcriptions', { method: 'POST', body: recording() });
   expect(res.status).toBe(200);

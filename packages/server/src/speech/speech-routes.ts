@@ -4,6 +4,7 @@ import {
   aigcLabel,
   aiLabelHeaders,
   aiSpokenLabel,
+  detectPii,
   speechBody,
   type TranscriptionDto,
 } from '@qiao/core';
@@ -17,6 +18,7 @@ import { espeakVoice, espeakWav, hasEspeak, speechLang } from './espeak';
 import { labelMp3 } from './mp3-id3-label';
 import { providerSpeech, providerTranscription } from './provider-audio';
 import { speakableText } from './speakable-text';
+import { spokenWithoutPii } from './spoken-without-pii';
 import { labelWav } from './wav-info-label';
 
 /** About four minutes of speech; providers cap their input near here too (OpenAI: 4,096). */
@@ -34,16 +36,20 @@ export function speechRoutes(deps: AppDeps): Hono<AppEnv> {
     const lang = speechLang(text, body.lang);
     const signal = c.req.raw.signal;
     const provider = await findAudioProvider(deps, 'speech');
+    // Personal data does not go to a cloud voice (the PII default for every cloud provider):
+    // espeak-ng reads such text here, or else the cloud voice reads each item as its kind.
+    const pii = provider ? detectPii(text) : [];
+    const cloud = pii.length > 0 && hasEspeak() ? undefined : provider;
     // Generated speech is AI-generated content (GB 45438-2025): a spoken notice first (explicit
     // label), the label in the file's metadata and in headers (implicit label).
-    const spoken = `${aiSpokenLabel[lang]} ${text}`;
+    const spoken = `${aiSpokenLabel[lang]} ${cloud ? spokenWithoutPii(text, pii, lang) : text}`;
     const contentId = randomUUID();
     const label = aigcLabel(contentId);
     for (const [name, value] of Object.entries(aiLabelHeaders(contentId))) c.header(name, value);
     c.header('Cache-Control', 'no-store');
-    if (provider) {
+    if (cloud) {
       c.header('Content-Type', 'audio/mpeg');
-      return c.body(new Uint8Array(labelMp3(await providerSpeech(provider, spoken, signal), label)));
+      return c.body(new Uint8Array(labelMp3(await providerSpeech(cloud, spoken, signal), label)));
     }
     if (!hasEspeak())
       throw new AppError(
