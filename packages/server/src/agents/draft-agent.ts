@@ -1,5 +1,6 @@
 import { type AgentSpec, AppError, agentSpec, type DraftAgentBody } from '@qiao/core';
 import { resolveChatModel } from '../chat/resolve-chat-model';
+import { runsLocally } from '../gateway/runs-locally';
 import type { AppDeps, AuthContext } from '../http/app-env';
 import { openGuardedStream } from '../safety/guarded-stream';
 import { clipText, draftSchema, draftShape, localBounds, localDraftMaxTokens } from './draft-schema';
@@ -25,8 +26,7 @@ const draftTimeoutMs = 60_000;
 export async function draftAgent(deps: AppDeps, auth: AuthContext, body: DraftAgentBody): Promise<AgentSpec> {
   const model = await resolveChatModel(deps, body.model);
   const lang = body.lang ?? (/[\u4e00-\u9fff]/.test(body.idea) ? 'zh-CN' : 'en');
-  // The local runtime turns the schema into a grammar that needs string bounds to end.
-  const bounded = (await deps.gateway.resolve(model)).every((info) => info.local === true);
+  const bounded = await runsLocally(deps.gateway, model);
   let text = '';
   const stream = await openGuardedStream(deps.gateway, deps.guards, {
     model,

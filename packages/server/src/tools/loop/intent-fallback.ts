@@ -14,6 +14,9 @@ const intentTools = {
   calculator: 'expression',
 } as const;
 
+/** Lengths for the local runtime's grammar, which otherwise lets a small model write a string forever. */
+const localBounds = { city: 40, query: 120, url: 300, expression: 120, timezone: 40 } as const;
+
 type IntentTool = keyof typeof intentTools;
 
 /**
@@ -42,6 +45,8 @@ export async function classifyIntent(
   messages: readonly ChatMessage[],
   open: (step: StepRequest) => Promise<AsyncIterable<ChatStreamPart>>,
   now: { date: string; timeZone: string },
+  /** the model runs locally: bound the strings (gateway/runs-locally.ts) */
+  bounded = false,
 ): Promise<ToolCall | undefined> {
   const available = (Object.keys(intentTools) as IntentTool[]).filter((name) => registry.get(name));
   const question = messages.findLast((m) => m.role === 'user');
@@ -55,6 +60,12 @@ export async function classifyIntent(
     timezone: z.string(),
   });
   const { $schema: _ignored, ...jsonSchema } = schema.toJSONSchema() as Record<string, unknown>;
+  if (bounded) {
+    // Bounds in the grammar only: unpaired bytes may decode to more characters than it counted.
+    const properties = jsonSchema.properties as Record<string, object>;
+    for (const [name, maxLength] of Object.entries(localBounds))
+      properties[name] = { ...properties[name], maxLength };
+  }
   const instructions = [
     `Today is ${now.date} (${now.timeZone}). Decide whether answering the user's message needs one of these real-time tools:`,
     ...available.map((name) => `- ${name}: ${registry.get(name)!.description}`),
@@ -69,7 +80,8 @@ export async function classifyIntent(
       ],
       responseFormat: { type: 'json_schema', name: 'tool_intent', schema: jsonSchema, strict: true },
       temperature: 0,
-      maxTokens: 200,
+      // a bounded grammar ends on its own; a character may take two byte tokens
+      maxTokens: bounded ? 2 * Object.values(localBounds).reduce((a: number, b) => a + b, 0) + 100 : 200,
     });
     for await (const part of stream) {
       if (part.type === 'text-delta') text += part.text;

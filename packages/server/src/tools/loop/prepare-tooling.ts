@@ -1,5 +1,6 @@
 import type { ChatMessage, ChatStreamPart, ToolCall } from '@qiao/core';
 import type { ChatRequest } from '../../gateway/gateway';
+import { runsLocally } from '../../gateway/runs-locally';
 import type { AppDeps } from '../../http/app-env';
 import { readClock } from '../builtin/current-time';
 import { runTool, type ToolOutcome } from '../run-tool';
@@ -71,7 +72,16 @@ export async function prepareTooling(
   }
   const messages = withToolNote(input.messages, now, config.timeZone, false);
   const today = { date: readClock(now, config.timeZone).date, timeZone: config.timeZone };
-  const call = registry.size > 0 ? await classifyIntent(registry, messages, input.open, today) : undefined;
+  const call =
+    registry.size > 0
+      ? await classifyIntent(
+          registry,
+          messages,
+          input.open,
+          today,
+          await runsLocally(deps.gateway, input.model),
+        )
+      : undefined;
   if (!call) return { ...base, first: { messages }, prelude: [] };
   const outcome = await runTool(registry, call, { signal: input.signal, timeoutMs: config.timeoutMs });
   const context: ChatMessage = {
