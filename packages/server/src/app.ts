@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { auditWrites } from './access/audit-writes';
 import { csrfGuard } from './access/csrf-guard';
+import { resourceTeamRoutes } from './access/resource-team-routes';
 import { teamRoutes } from './access/team-routes';
 import { agentRoutes } from './agents/agent-routes';
 import { plazaRoutes } from './agents/plaza-routes';
@@ -58,6 +59,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/users', userRoutes(deps));
   app.route('/api/keys', apiKeyRoutes(deps));
   app.route('/api/teams', teamRoutes(deps));
+  // the teams an agent or knowledge base is shared with, set by its owner
+  app.route('/api', resourceTeamRoutes(deps));
   app.route('/api', providerRoutes(deps));
   app.route('/api/conversations', conversationRoutes(deps));
   app.route('/api/conversations', conversationExportRoutes(deps));

@@ -9,6 +9,7 @@ export * from './file-api';
 export * from './knowledge-api';
 export * from './moderation-admin-api';
 export * from './provider-models-api';
+export * from './resource-teams-api';
 export * from './settings-api';
 export * from './share-api';
 export * from './tool-api';

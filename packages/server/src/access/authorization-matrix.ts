@@ -46,6 +46,8 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   'GET /api/knowledge-bases/:id/documents/:docId/chunks': viewer('knowledge:read'),
   'PATCH /api/knowledge-bases/:id/chunks/:chunkId': member('knowledge:write'),
   'POST /api/knowledge-bases/:id/search': viewer('knowledge:read'),
+  'GET /api/knowledge-bases/:id/teams': viewer('knowledge:read'),
+  'PUT /api/knowledge-bases/:id/teams': member('knowledge:write'),
 
   'GET /api/users': admin,
   'POST /api/users': admin,
@@ -60,6 +62,7 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   'DELETE /api/teams/:id/members/:userId': admin,
   'PUT /api/teams/:id/shares': member('admin'),
   'DELETE /api/teams/:id/shares/:kind/:resourceId': member('admin'),
+  'GET /api/teams/names': viewer('admin'),
 
   'GET /api/models': viewer('models'),
   'GET /api/providers': admin,
@@ -110,6 +113,8 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   'GET /api/agents/:id/avatar': viewer('agents'),
   'POST /api/agents/:id/copy': member('agents'),
   'POST /api/agents/:id/submit': member('agents'),
+  'GET /api/agents/:id/teams': viewer('agents'),
+  'PUT /api/agents/:id/teams': member('agents'),
   'GET /api/plaza': viewer('agents'),
   'GET /api/tools': chat,
   'GET /api/plaza/submissions': ['admin', 'agents'],

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireAdmin } from '../auth/require-admin';
+import type { Db } from '../db';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { parseWith } from '../http/parse-with';
-import { listAudit } from './audit-log';
+import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor';
+import { type AuditFilter, type AuditRow, listAuditPage } from './audit-log';
 
 const auditQuery = z.object({
   action: z
@@ -13,9 +15,16 @@ const auditQuery = z.object({
   actor: z.string().max(100).optional(),
   since: z.coerce.date().optional(),
   until: z.coerce.date().optional(),
-  limit: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** a page of JSON (default 100); for CSV/JSONL a cap, without it the whole filtered log */
+  limit: z.coerce.number().int().min(1).max(10_000).optional(),
+  cursor: z.string().max(400).optional(),
   format: z.enum(['json', 'csv', 'jsonl']).default('json'),
 });
+
+/** rows per database round trip of an export: memory stays flat however long the log */
+export const auditExportBatch = 1000;
+
+const csvColumns = ['createdAt', 'actorName', 'action', 'target', 'detail'] as const;
 
 const csvCell = (value: unknown) => {
   const text = value == null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
@@ -24,26 +33,60 @@ const csvCell = (value: unknown) => {
   return /[",\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 };
 
-/** Mounted at /api/admin/audit: the append-only audit log, filtered, as JSON, CSV or JSONL. Admins only. */
+const csvLine = (e: AuditRow) =>
+  `${csvColumns.map((k) => csvCell(k === 'createdAt' ? e.createdAt.toISOString() : e[k])).join(',')}\n`;
+const jsonLine = (e: AuditRow) => `${JSON.stringify(e)}\n`;
+
+/**
+ * The filtered log, newest first, fetched a batch at a time as the client reads (a pull stream
+ * waits for the reader), so an export of millions of rows holds one batch in memory.
+ */
+function exportStream(
+  db: Db,
+  filter: Omit<AuditFilter, 'limit'>,
+  cap: number,
+  head: string,
+  line: (e: AuditRow) => string,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let after = filter.after;
+  let left = cap;
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const page = await listAuditPage(db, { ...filter, after, limit: Math.min(auditExportBatch, left) });
+      left -= page.entries.length;
+      after = page.next ?? undefined;
+      const text = page.entries.map(line).join('');
+      const chunk = started ? text : head + text;
+      started = true;
+      if (chunk) controller.enqueue(encoder.encode(chunk));
+      if (!page.next || left <= 0) controller.close();
+    },
+  });
+}
+
+/** Mounted at /api/admin/audit: the append-only audit log, filtered, as JSON pages, CSV or JSONL. Admins only. */
 export function auditRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requireAdmin);
   app.get('/', async (c) => {
-    const query = parseWith(auditQuery, c.req.query());
-    const entries = await listAudit(deps.database.db, query);
-    if (query.format === 'json') return c.json({ entries });
-    if (query.format === 'jsonl') {
+    const { cursor, limit, format, ...rest } = parseWith(auditQuery, c.req.query());
+    const filter = { ...rest, after: cursor === undefined ? undefined : decodeAuditCursor(cursor) };
+    const db = deps.database.db;
+    if (format === 'json') {
+      const page = await listAuditPage(db, { ...filter, limit: limit ?? 100 });
+      return c.json({ entries: page.entries, nextCursor: page.next && encodeAuditCursor(page.next) });
+    }
+    const cap = limit ?? Number.POSITIVE_INFINITY;
+    if (format === 'jsonl') {
       c.header('content-type', 'application/x-ndjson; charset=utf-8');
       c.header('content-disposition', 'attachment; filename="qiao-audit.jsonl"');
-      return c.body(entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
+      return c.body(exportStream(db, filter, cap, '', jsonLine));
     }
-    const columns = ['createdAt', 'actorName', 'action', 'target', 'detail'] as const;
-    const lines = entries.map((e) =>
-      columns.map((k) => csvCell(k === 'createdAt' ? e.createdAt.toISOString() : e[k])).join(','),
-    );
     c.header('content-type', 'text/csv; charset=utf-8');
     c.header('content-disposition', 'attachment; filename="qiao-audit.csv"');
-    return c.body(`${[columns.join(','), ...lines].join('\n')}\n`);
+    return c.body(exportStream(db, filter, cap, `${csvColumns.join(',')}\n`, csvLine));
   });
   return app;
 }

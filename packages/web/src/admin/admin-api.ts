@@ -90,6 +90,7 @@ export const adminApi = {
   exportUrl: (format: 'csv' | 'txt', category?: string) =>
     `${moderation}/export?${new URLSearchParams({ format, ...(category ? { category } : {}) })}`,
 
+  /** one page, newest first; `nextCursor` asks for the page after it (null: no more) */
   audit: (query: URLSearchParams) =>
-    api<{ entries: AuditEntry[] }>(`/api/admin/audit?${query}`).then((r) => r.entries),
+    api<{ entries: AuditEntry[]; nextCursor: string | null }>(`/api/admin/audit?${query}`),
 };

@@ -111,6 +111,11 @@ export const adminMessagesZh = {
   target: '对象',
   detail: '详情',
   noEntries: '没有记录',
+  pageSize: '每页条数',
+  loadMore: '加载更多',
+  auditShown: '已显示 {n} 条',
+  auditShownAll: '已显示全部 {n} 条',
+  exportAllHint: '导出包含符合筛选条件的全部记录，不限于已显示的条目',
 } as const;
 
 export type AdminMessageKey = keyof typeof adminMessagesZh;
@@ -224,4 +229,9 @@ export const adminMessagesEn: Record<AdminMessageKey, string> = {
   target: 'Target',
   detail: 'Detail',
   noEntries: 'No entries',
+  pageSize: 'Per page',
+  loadMore: 'Load more',
+  auditShown: 'Showing {n} entries',
+  auditShownAll: 'Showing all {n} entries',
+  exportAllHint: 'Exports hold every entry that matches the filters, not only those shown',
 };

@@ -59,7 +59,7 @@ export function AuditFiltersForm({ value, onChange, onApply }: Props) {
         />
       </label>
       <label>
-        <span>{t('limit')}</span>
+        <span>{t('pageSize')}</span>
         <select
           value={value.limit}
           onChange={(e) => set('limit', Number(e.target.value))}

@@ -11,17 +11,23 @@ export interface AuditFilters {
 export const defaultAuditFilters: AuditFilters = { action: '', actor: '', since: '', until: '', limit: 100 };
 
 /**
- * The query of `GET /api/admin/audit` for the filters: the same one serves the table and the
- * CSV/JSONL exports, so an export holds exactly what is on screen (up to the limit). Days are
- * the user's local days: "until" includes the whole day it names.
+ * The query of `GET /api/admin/audit` for the filters: the same filters serve the table and the
+ * CSV/JSONL exports. The table asks for a page of `limit` entries (then the page after `cursor`,
+ * the server's `nextCursor`); an export has no limit and holds every entry that matches. Days
+ * are the user's local days: "until" includes the whole day it names.
  */
-export function auditQuery(filters: AuditFilters, format?: 'csv' | 'jsonl'): URLSearchParams {
+export function auditQuery(
+  filters: AuditFilters,
+  format?: 'csv' | 'jsonl',
+  cursor?: string,
+): URLSearchParams {
   const query = new URLSearchParams();
   if (filters.action.trim()) query.set('action', filters.action.trim());
   if (filters.actor.trim()) query.set('actor', filters.actor.trim());
   if (filters.since) query.set('since', new Date(`${filters.since}T00:00:00`).toISOString());
   if (filters.until) query.set('until', new Date(`${filters.until}T23:59:59.999`).toISOString());
-  query.set('limit', String(filters.limit));
   if (format) query.set('format', format);
+  else query.set('limit', String(filters.limit));
+  if (cursor) query.set('cursor', cursor);
   return query;
 }

@@ -7,6 +7,7 @@ import { AgentActions } from './agent-actions';
 import { AgentForm } from './agent-form';
 import { AgentVersions } from './agent-versions';
 import { agentsApi, blankSpec, specOf } from './agents-api';
+import { useAgentTeams } from './use-agent-teams';
 import { useAgentText } from './use-agent-text';
 
 /** Suggestions left blank are dropped rather than rejected. */
@@ -29,6 +30,7 @@ export function AgentEditor() {
   const [spec, setSpec] = useState<AgentSpec>(() => draft ?? blankSpec());
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string>();
+  const teams = useAgentTeams(id === 'new' ? undefined : agent?.editable ? agent.id : undefined);
 
   useEffect(() => {
     if (id === 'new') return;
@@ -59,8 +61,10 @@ export function AgentEditor() {
     try {
       if (agent) {
         adopt(await agentsApi.update(agent.id, cleaned(spec)));
+        if (spec.visibility === 'team') await teams.save(agent.id);
       } else {
         const created = await agentsApi.create(cleaned(spec));
+        if (spec.visibility === 'team') await teams.save(created.id);
         navigate(`/agents/${created.id}`, { replace: true });
       }
       toast(t('savedVersion'));
@@ -90,7 +94,13 @@ export function AgentEditor() {
         {agent && <AgentActions agent={agent} onChange={setAgent} />}
         <form onSubmit={save}>
           <fieldset disabled={readOnly} className="agent-form-frame">
-            <AgentForm spec={spec} onChange={setSpec} models={models} />
+            <AgentForm
+              spec={spec}
+              onChange={setSpec}
+              models={models}
+              teamIds={readOnly ? undefined : teams.ids}
+              onTeamIds={teams.setIds}
+            />
           </fieldset>
           {error && (
             <p className="error" role="alert" data-testid="agent-error">

@@ -5,6 +5,7 @@ import { AvatarField } from './avatar-field';
 import { KnowledgeField } from './knowledge-field';
 import { ModelParamsField } from './model-params-field';
 import { SuggestionsField } from './suggestions-field';
+import { TeamsField } from './teams-field';
 import { ToolsField } from './tools-field';
 import { useAgentText } from './use-agent-text';
 
@@ -13,10 +14,15 @@ export function AgentForm({
   spec,
   onChange,
   models,
+  teamIds,
+  onTeamIds,
 }: {
   spec: AgentSpec;
   onChange: (next: AgentSpec) => void;
   models: ModelChoice[];
+  /** the teams a "team" agent is shared with; saved apart from the spec (use-agent-teams.ts) */
+  teamIds?: string[];
+  onTeamIds?: (next: string[]) => void;
 }) {
   const { t } = useAgentText();
   const set = <K extends keyof AgentSpec>(key: K, value: AgentSpec[K]) => onChange({ ...spec, [key]: value });
@@ -106,6 +112,9 @@ export function AgentForm({
           {spec.visibility === 'plaza' && <option value="plaza">{t('visPlaza')}</option>}
         </select>
       </label>
+      {spec.visibility === 'team' && teamIds && onTeamIds && (
+        <TeamsField value={teamIds} onChange={onTeamIds} />
+      )}
     </div>
   );
 }

@@ -1,4 +1,11 @@
-import type { AgentDto, AgentExport, AgentSpec, AgentVersionDto, PlazaSubmissionDto } from '@qiao/core';
+import type {
+  AgentDto,
+  AgentExport,
+  AgentSpec,
+  AgentTeamsDto,
+  AgentVersionDto,
+  PlazaSubmissionDto,
+} from '@qiao/core';
 import { api } from '../lib/api';
 
 /** The calls the agents and plaza pages make to /api/agents and /api/plaza. */
@@ -73,3 +80,10 @@ export const blankSpec = (): AgentSpec => ({
 
 /** A new chat bound to the agent: the chat page reads `?agent=`. */
 export const chatWithAgentPath = (id: string) => `/?agent=${encodeURIComponent(id)}`;
+
+/** The teams a "team" agent is shared with (none: everyone signed in may use it). */
+export const agentTeamsApi = {
+  get: (id: string) => api<AgentTeamsDto>(`${path(id)}/teams`).then((r) => r.teams.map((team) => team.id)),
+  set: (id: string, teamIds: string[]) =>
+    api<AgentTeamsDto>(`${path(id)}/teams`, { method: 'PUT', body: { teamIds } }),
+};

@@ -1,6 +1,7 @@
 import type { KbRole } from '@qiao/core';
 import { type FormEvent, useState } from 'react';
 import { kbApi } from './kb-api';
+import { KbTeamsPanel } from './kb-teams-panel';
 import { useKbText } from './kb-text';
 import { useAsync } from './use-async';
 
@@ -94,6 +95,7 @@ export function MembersPanel({ kbId, canManage }: { kbId: string; canManage: boo
           {error ?? members.error}
         </p>
       )}
+      {canManage && <KbTeamsPanel kbId={kbId} />}
     </section>
   );
 }
