@@ -1,4 +1,5 @@
 import type { KnowledgeBaseDto } from '@qiao/core';
+import { CheckList } from '../lib/check-list';
 import { useOptionalApi } from '../lib/use-optional-api';
 import { useAgentText } from './use-agent-text';
 
@@ -7,8 +8,6 @@ export function KnowledgeField({ value, onChange }: { value: string[]; onChange:
   const { t } = useAgentText();
   const reply = useOptionalApi<{ knowledgeBases: KnowledgeBaseDto[] }>('/api/knowledge-bases');
   const bases = reply?.knowledgeBases ?? [];
-  const toggle = (id: string, on: boolean) =>
-    onChange(on ? [...value, id] : value.filter((other) => other !== id));
 
   return (
     <fieldset className="agent-field">
@@ -16,20 +15,12 @@ export function KnowledgeField({ value, onChange }: { value: string[]; onChange:
       {bases.length === 0 ? (
         <p className="muted small">{t('noKnowledgeBases')}</p>
       ) : (
-        <div className="check-grid">
-          {bases.map((base) => (
-            <label key={base.id} className="check">
-              <input
-                type="checkbox"
-                checked={value.includes(base.id)}
-                onChange={(e) => toggle(base.id, e.target.checked)}
-                aria-label={base.name}
-                data-testid="agent-kb"
-              />
-              {base.name}
-            </label>
-          ))}
-        </div>
+        <CheckList
+          items={bases.map((base) => ({ id: base.id, label: base.name }))}
+          value={value}
+          onChange={onChange}
+          testId="agent-kb"
+        />
       )}
     </fieldset>
   );

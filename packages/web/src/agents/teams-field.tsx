@@ -1,6 +1,7 @@
 import type { TeamNameDto } from '@qiao/core';
 import { isAdmin } from '../admin/is-admin';
 import { useSession } from '../auth/session';
+import { CheckList } from '../lib/check-list';
 import { useOptionalApi } from '../lib/use-optional-api';
 import { useAgentText } from './use-agent-text';
 
@@ -13,8 +14,6 @@ export function TeamsField({ value, onChange }: { value: string[]; onChange: (ne
   const { user } = useSession();
   const reply = useOptionalApi<{ teams: TeamNameDto[] }>('/api/teams/names');
   const teams = reply?.teams ?? [];
-  const toggle = (id: string, on: boolean) =>
-    onChange(on ? [...value, id] : value.filter((other) => other !== id));
 
   return (
     <fieldset className="agent-field" data-testid="agent-teams">
@@ -24,22 +23,17 @@ export function TeamsField({ value, onChange }: { value: string[]; onChange: (ne
       ) : (
         <>
           <p className="muted small">{t('teamsHint')}</p>
-          <div className="check-grid">
-            {teams.map((team) => (
-              <label key={team.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={value.includes(team.id)}
-                  disabled={!team.member && !isAdmin(user) && !value.includes(team.id)}
-                  onChange={(e) => toggle(team.id, e.target.checked)}
-                  aria-label={team.name}
-                  data-testid="agent-team"
-                />
-                {team.name}
-                {team.member && <span className="muted small">{t('teamMember')}</span>}
-              </label>
-            ))}
-          </div>
+          <CheckList
+            items={teams.map((team) => ({
+              id: team.id,
+              label: team.name,
+              ...(team.member ? { note: t('teamMember') } : {}),
+              disabled: !team.member && !isAdmin(user) && !value.includes(team.id),
+            }))}
+            value={value}
+            onChange={onChange}
+            testId="agent-team"
+          />
         </>
       )}
     </fieldset>
