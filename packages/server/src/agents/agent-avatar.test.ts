@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type ChatTestApp, startChatTestApp } from '../../test/helpers/chat-test-app';
-import { createApiKey } from '../users/api-key-store';
-import { createUser } from '../users/user-store';
+import { type AccessTestApp, startAccessTestApp } from '../access/access-test-kit';
 
 /** An uploaded avatar is seen by whoever may see the agent, not only by the uploader. */
-let t: ChatTestApp;
+let t: AccessTestApp;
 let bobKey: string;
 let adminKey: string;
 
@@ -15,14 +13,9 @@ const png = Buffer.from(
 );
 
 beforeAll(async () => {
-  t = await startChatTestApp();
-  bobKey = (await t.addUser('bob')).key;
-  const admin = await createUser(t.database.db, {
-    username: 'carol',
-    password: 'admin password 1234',
-    role: 'admin',
-  });
-  adminKey = (await createApiKey(t.database.db, { userId: admin.id, name: 'admin' })).key;
+  t = await startAccessTestApp();
+  bobKey = t.people.member.key;
+  adminKey = t.people.admin.key;
 }, 60_000);
 afterAll(() => t?.close());
 
