@@ -165,6 +165,11 @@ test('submissions reach the plaza only after an administrator approves them', as
 
   const before = (await (await t.request('/api/plaza?lang=en', { key: bobKey })).json()) as any;
   expect(before.agents.map((a: any) => a.name)).not.toContain('Community coach');
+  // not reviewed yet: nobody but its owner and the administrators can open or list it
+  expect((await t.request(`/api/agents/${agent.id}`, { key: bobKey })).status).toBe(404);
+  expect((await t.request(`/api/agents/${agent.id}`, { key: adminKey })).status).toBe(200);
+  const shared = (await (await t.request('/api/agents', { key: bobKey })).json()) as any;
+  expect(JSON.stringify(shared)).not.toContain('Community coach');
 
   const asMember = await t.request(`/api/plaza/submissions/${submission.id}/review`, {
     method: 'POST',
@@ -185,6 +190,7 @@ test('submissions reach the plaza only after an administrator approves them', as
 
   const after = (await (await t.request('/api/plaza?lang=en', { key: bobKey })).json()) as any;
   expect(after.agents.map((a: any) => a.name)).toContain('Community coach');
+  expect((await t.request(`/api/agents/${agent.id}`, { key: bobKey })).status).toBe(200);
 });
 
 test('a rejected submission stays out of the plaza', async () => {
@@ -200,6 +206,7 @@ test('a rejected submission stays out of the plaza', async () => {
   expect(await reject.json()).toMatchObject({ status: 'rejected' });
   const plaza = (await (await t.request('/api/plaza?lang=en', { key: bobKey })).json()) as any;
   expect(plaza.agents.map((a: any) => a.name)).not.toContain('Rejected coach');
+  expect((await t.request(`/api/agents/${agent.id}`, { key: bobKey })).status).toBe(404);
   const rejected = (await (
     await t.request('/api/plaza/submissions?status=rejected', { key: adminKey })
   ).json()) as any;

@@ -79,8 +79,10 @@ export async function listSharedAgents(db: Db, userId: string): Promise<AgentRow
     .where(
       and(
         sql`${agents.ownerId} <> ${userId}`,
-        sql`${agents.visibility} <> 'private'`,
-        or(and(eq(agents.visibility, 'plaza'), eq(agents.listed, 'yes')), teamVisible('agent', userId)),
+        or(
+          and(eq(agents.visibility, 'plaza'), eq(agents.listed, 'yes')),
+          and(eq(agents.visibility, 'team'), teamVisible('agent', userId)),
+        ),
       ),
     )
     .orderBy(desc(agents.updatedAt))
