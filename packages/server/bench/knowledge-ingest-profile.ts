@@ -1,3 +1,4 @@
+import { PGlite } from '@electric-sql/pglite';
 import { chunkDocument } from '@qiao/core';
 import { analyseChunks, writeAnalysedChunks } from '../src/knowledge/chunk-writer';
 import { addDocument } from '../src/knowledge/document-store';
@@ -12,6 +13,7 @@ import { generateCorpus } from './knowledge-corpus';
  * (parse, chunk, segmentation, database writes), on an in-memory database in this process.
  */
 const mb = Number(process.argv[2] ?? 1);
+const statements = timeStatements();
 const database = await createTestDatabase();
 const { db } = database;
 const user = await createUser(db, { username: 'profile', password: 'profile-password-1' });
@@ -53,4 +55,38 @@ console.log(
       .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)} s (${((ms / total) * 100).toFixed(0)}%)`)
       .join(', '),
 );
+const top = [...statements.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
+console.log(
+  `database time by statement: ${top.map(([text, ms]) => `${(ms / 1000).toFixed(2)} s ${text}`).join('\n  ')}`,
+);
 await database.close();
+
+/**
+ * Database time per statement: every protocol message sent to PGlite is timed and charged to
+ * the statement last parsed (a Parse message carries its text), keyed by its first words.
+ */
+function timeStatements(): Map<string, number> {
+  const spent = new Map<string, number>();
+  const prototype = PGlite.prototype as unknown as Record<
+    'execProtocol' | 'execProtocolStream',
+    (message: Uint8Array, options?: unknown) => Promise<unknown>
+  >;
+  let current = '(other)';
+  for (const method of ['execProtocol', 'execProtocolStream'] as const) {
+    const original = prototype[method];
+    prototype[method] = async function (this: unknown, message: Uint8Array, options?: unknown) {
+      if (message[0] === 0x50) {
+        const nameEnd = message.indexOf(0, 5);
+        const text = new TextDecoder().decode(message.subarray(nameEnd + 1, message.indexOf(0, nameEnd + 1)));
+        current = text.replace(/\s+/g, ' ').trim().slice(0, 60);
+      }
+      const started = performance.now();
+      try {
+        return await original.call(this, message, options);
+      } finally {
+        spent.set(current, (spent.get(current) ?? 0) + performance.now() - started);
+      }
+    };
+  }
+  return spent;
+}

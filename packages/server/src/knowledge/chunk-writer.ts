@@ -60,34 +60,34 @@ export async function writeAnalysedChunks(
 ): Promise<WrittenChunk[]> {
   if (analysed.length === 0) return [];
   const chunks = analysed.map((item) => item.chunk);
+  const indexes = chunks.map((c) => c.index);
+  const first = Math.min(...indexes);
+  const last = Math.max(...indexes);
   return db.transaction(async (tx) => {
-    const same = sql`${kbChunks.documentId} = ${target.documentId} and ${kbChunks.index} = any(${sql.param(chunks.map((c) => c.index))}::int[])`;
-    // the removal is one big statement, costly to plan on PGlite; a first run has nothing to remove
-    const existing = await tx.select({ id: kbChunks.id }).from(kbChunks).where(same).limit(1);
-    if (existing.length > 0) await removeChunks(tx as unknown as Db, same, target.kbId);
-    const rows = await insertChunks(tx as unknown as Db, target, analysed);
-    await countTerms(
-      tx as unknown as Db,
-      target.kbId,
-      analysed.flatMap(({ tf }) => tf.terms),
-    );
-    const added = analysed.reduce((sum, { tf }) => sum + tf.length, 0);
-    const [stats] = await tx
-      .update(kbStats)
-      .set({
-        chunkCount: sql`${kbStats.chunkCount} + ${rows.length}`,
-        termTotal: sql`${kbStats.termTotal} + ${added}`,
-      })
-      .where(eq(kbStats.kbId, target.kbId))
-      .returning({ chunkCount: kbStats.chunkCount, termTotal: kbStats.termTotal });
+    const same = sql`${kbChunks.documentId} = ${target.documentId} and ${kbChunks.index} = any(${sql.param(indexes)}::int[])`;
+    // the removal is one big statement, costly to plan on PGlite; a first run has nothing to
+    // remove and no blocks to replace, which one look at both indexes tells
+    const [found] = (
+      (await tx.execute(sql`
+        select exists (select 1 from kb_chunks where ${same}) as chunks,
+          exists (select 1 from kb_posting_blocks where document_id = ${target.documentId}
+            and first_index <= ${last}::int and last_index >= ${first}::int) as blocks`)) as unknown as {
+        rows: { chunks: boolean; blocks: boolean }[];
+      }
+    ).rows;
+    if (found?.chunks) await removeChunks(tx as unknown as Db, same, target.kbId);
+    const { rows, stats } = await insertChunks(tx as unknown as Db, target, analysed);
     const byIndex = new Map(analysed.map((item) => [item.chunk.index, item.tf]));
+    const added = analysed.reduce((sum, { tf }) => sum + tf.length, 0);
     await writePostingBlocks(
       tx as unknown as Db,
       target,
       rows.map((row) => ({ index: row.index, tf: byIndex.get(row.index)! })),
       stats ? stats.termTotal / Math.max(stats.chunkCount, 1) : added / rows.length,
+      { replacing: found?.blocks !== false },
     );
-    return rows;
+    const text = new Map(chunks.map((c) => [c.index, c.text]));
+    return rows.map((row) => ({ ...row, text: text.get(row.index)! }));
   });
 }
 
@@ -142,35 +142,72 @@ export async function rewriteChunk(db: Db, chunkId: string, kbId: string, text: 
 }
 
 /**
- * One statement whatever the batch size: every column travels as one array parameter and
- * `unnest` turns them into rows (a VALUES list would be planned per row count). Terms never
- * contain spaces (they are runs of letters and digits), so each chunk's terms travel as one
- * space-joined string.
+ * One statement whatever the batch size: the chunks, their terms' document frequencies and
+ * the knowledge base's totals (each round trip to the embedded database costs a parse, a plan
+ * and a hop between processes). Every column travels as one array parameter and `unnest` turns
+ * them into rows (a VALUES list would be planned per row count). Terms never contain spaces
+ * (they are runs of letters and digits), so each chunk's terms travel as one space-joined
+ * string. The totals row is updated first (the terms wait for it), so that concurrent writers
+ * of a knowledge base (BullMQ workers on Postgres) queue on it instead of deadlocking on
+ * `kb_terms`; the terms are also sorted.
  */
 async function insertChunks(
   tx: Db,
   target: { kbId: string; documentId: string },
   analysed: readonly AnalysedChunk[],
-): Promise<WrittenChunk[]> {
+): Promise<{ rows: { id: string; index: number }[]; stats?: { chunkCount: number; termTotal: number } }> {
   const column = <T>(of: (item: AnalysedChunk) => T) => sql.param(analysed.map(of));
+  // a chunk's terms are distinct, so a term's count over the batch is its new document frequency
+  const df = new Map<string, number>();
+  for (const { tf } of analysed) for (const term of tf.terms) df.set(term, (df.get(term) ?? 0) + 1);
+  const terms = [...df.keys()];
+  const added = analysed.reduce((sum, { tf }) => sum + tf.length, 0);
   const result = await tx.execute(sql`
-    insert into kb_chunks (kb_id, document_id, index, text, heading_path, page, char_count, token_count,
-      term_count, terms, term_tfs)
-    select ${target.kbId}, ${target.documentId}, i, t, h::jsonb, p, cc, tc, tn,
-      string_to_array(ts, ' '), string_to_array(fs, ' ')::int[]
-    from unnest(
-      ${column(({ chunk }) => chunk.index)}::int[],
-      ${column(({ chunk }) => chunk.text)}::text[],
-      ${column(({ chunk }) => JSON.stringify(chunk.headingPath))}::text[],
-      ${column(({ chunk }) => chunk.page ?? null)}::int[],
-      ${column(({ chunk }) => chunk.text.length)}::int[],
-      ${column(({ chunk }) => estimateTextTokens(chunk.text))}::int[],
-      ${column(({ tf }) => tf.length)}::int[],
-      ${column(({ tf }) => tf.terms.join(' '))}::text[],
-      ${column(({ tf }) => tf.tfs.join(' '))}::text[]
-    ) as u(i, t, h, p, cc, tc, tn, ts, fs)
-    returning id, index, text`);
-  return (result as unknown as { rows: WrittenChunk[] }).rows;
+    with totals as (
+      update kb_stats set chunk_count = chunk_count + ${analysed.length}::int, term_total = term_total + ${added}::bigint
+      where kb_id = ${target.kbId}
+      returning chunk_count, term_total
+    ),
+    frequencies as (
+      insert into kb_terms (kb_id, term, df)
+      select ${target.kbId}, t, n from unnest(${sql.param(terms)}::text[], ${sql.param(terms.map((term) => df.get(term)!))}::int[]) as u(t, n)
+      where (select count(*) from totals) >= 0
+      order by t
+      on conflict (kb_id, term) do update set df = kb_terms.df + excluded.df
+    ),
+    chunks as (
+      insert into kb_chunks (kb_id, document_id, index, text, heading_path, page, char_count, token_count,
+        term_count, terms, term_tfs)
+      select ${target.kbId}, ${target.documentId}, i, t, h::jsonb, p, cc, tc, tn,
+        string_to_array(ts, ' '), string_to_array(fs, ' ')::int[]
+      from unnest(
+        ${column(({ chunk }) => chunk.index)}::int[],
+        ${column(({ chunk }) => chunk.text)}::text[],
+        ${column(({ chunk }) => JSON.stringify(chunk.headingPath))}::text[],
+        ${column(({ chunk }) => chunk.page ?? null)}::int[],
+        ${column(({ chunk }) => chunk.text.length)}::int[],
+        ${column(({ chunk }) => estimateTextTokens(chunk.text))}::int[],
+        ${column(({ tf }) => tf.length)}::int[],
+        ${column(({ tf }) => tf.terms.join(' '))}::text[],
+        ${column(({ tf }) => tf.tfs.join(' '))}::text[]
+      ) as u(i, t, h, p, cc, tc, tn, ts, fs)
+      returning id, index
+    )
+    select c.id, c.index, s.chunk_count, s.term_total
+    from chunks c left join totals s on true`);
+  const rows = (
+    result as unknown as {
+      rows: { id: string; index: number; chunk_count: number | null; term_total: number | string | null }[];
+    }
+  ).rows;
+  const totals = rows[0];
+  return {
+    rows: rows.map((row) => ({ id: row.id, index: row.index })),
+    stats:
+      totals && totals.chunk_count !== null
+        ? { chunkCount: Number(totals.chunk_count), termTotal: Number(totals.term_total) }
+        : undefined,
+  };
 }
 
 /** Headings are indexed with the text: "配送" in a heading finds the paragraphs under it. */

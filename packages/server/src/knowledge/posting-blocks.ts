@@ -22,11 +22,13 @@ export async function writePostingBlocks(
   target: { kbId: string; documentId: string },
   chunks: readonly BlockChunk[],
   averageLength: number,
+  /** false when the caller saw no block overlapping the batch: nothing to delete first */
+  { replacing = true }: { replacing?: boolean } = {},
 ): Promise<void> {
   if (chunks.length === 0) return;
   const first = Math.min(...chunks.map((chunk) => chunk.index));
   const last = Math.max(...chunks.map((chunk) => chunk.index));
-  const span = await dropOverlapping(tx, target.documentId, first, last);
+  const span = replacing ? await dropOverlapping(tx, target.documentId, first, last) : { first, last };
   if (span.first < first || span.last > last)
     return rebuildPostingBlocks(tx, { ...target, ...span, dropped: true });
   const blocks = new Map<string, { first: number; indexes: number[]; tfs: number[]; impacts: number[] }>();
