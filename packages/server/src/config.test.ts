@@ -1,6 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
 import { loadConfig } from './config';
 
@@ -50,3 +53,16 @@ test('a secret is generated once into the data dir', () => {
   expect(loadConfig({ QIAO_DATA_DIR: dir }).secret).toBe(first);
   expect(readFileSync(join(dir, 'secret'), 'utf8').trim()).toBe(first);
 });
+
+test('commands starting at once on a new data dir agree on one secret', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qiao-config-race-'));
+  const configModule = fileURLToPath(new URL('./config.ts', import.meta.url));
+  const script = `const { loadConfig } = await import(${JSON.stringify(configModule)});
+process.stdout.write(loadConfig({ QIAO_DATA_DIR: ${JSON.stringify(dir)} }).secret);`;
+  const run = () =>
+    promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+  const secrets = (await Promise.all(Array.from({ length: 6 }, run))).map((r) => r.stdout);
+  expect(new Set(secrets).size).toBe(1);
+  expect(readFileSync(join(dir, 'secret'), 'utf8').trim()).toBe(secrets[0]);
+  expect(readdirSync(dir)).toEqual(['secret']);
+}, 60_000);
