@@ -2,7 +2,7 @@ import { estimateTextTokens } from '@qiao/core';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { kbChunks, kbStats } from '../db/schema';
-import { countTerms, goneTerms, uncountTerms } from './document-frequencies';
+import { addedTerms, countTerms, goneTerms, uncountTerms } from './document-frequencies';
 import { dropPostingBlocks, rebuildPostingBlocks, writePostingBlocks } from './posting-blocks';
 import { type TermFrequencies, termFrequencies } from './term-frequencies';
 
@@ -76,9 +76,8 @@ export async function writeAnalysedChunks(
       }
     ).rows;
     if (found?.chunks) await removeChunks(tx as unknown as Db, same, target.kbId);
-    const { rows, stats } = await insertChunks(tx as unknown as Db, target, analysed);
+    const { rows, stats, added } = await insertChunks(tx as unknown as Db, target, analysed);
     const byIndex = new Map(analysed.map((item) => [item.chunk.index, item.tf]));
-    const added = analysed.reduce((sum, { tf }) => sum + tf.length, 0);
     await writePostingBlocks(
       tx as unknown as Db,
       target,
@@ -155,12 +154,13 @@ async function insertChunks(
   tx: Db,
   target: { kbId: string; documentId: string },
   analysed: readonly AnalysedChunk[],
-): Promise<{ rows: { id: string; index: number }[]; stats?: { chunkCount: number; termTotal: number } }> {
+): Promise<{
+  rows: { id: string; index: number }[];
+  stats?: { chunkCount: number; termTotal: number };
+  /** the batch's term count */
+  added: number;
+}> {
   const column = <T>(of: (item: AnalysedChunk) => T) => sql.param(analysed.map(of));
-  // a chunk's terms are distinct, so a term's count over the batch is its new document frequency
-  const df = new Map<string, number>();
-  for (const { tf } of analysed) for (const term of tf.terms) df.set(term, (df.get(term) ?? 0) + 1);
-  const terms = [...df.keys()];
   const added = analysed.reduce((sum, { tf }) => sum + tf.length, 0);
   const result = await tx.execute(sql`
     with totals as (
@@ -168,13 +168,11 @@ async function insertChunks(
       where kb_id = ${target.kbId}
       returning chunk_count, term_total
     ),
-    frequencies as (
-      insert into kb_terms (kb_id, term, df)
-      select ${target.kbId}, t, n from unnest(${sql.param(terms)}::text[], ${sql.param(terms.map((term) => df.get(term)!))}::int[]) as u(t, n)
-      where (select count(*) from totals) >= 0
-      order by t
-      on conflict (kb_id, term) do update set df = kb_terms.df + excluded.df
-    ),
+    ${addedTerms(
+      target.kbId,
+      analysed.map(({ tf }) => tf.terms),
+      'totals',
+    )},
     chunks as (
       insert into kb_chunks (kb_id, document_id, index, text, heading_path, page, char_count, token_count,
         term_count, terms, term_tfs)
@@ -202,6 +200,7 @@ async function insertChunks(
   ).rows;
   const totals = rows[0];
   return {
+    added,
     rows: rows.map((row) => ({ id: row.id, index: row.index })),
     stats:
       totals && totals.chunk_count !== null
