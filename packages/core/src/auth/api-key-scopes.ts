@@ -12,8 +12,10 @@ export const apiKeyScopes = [
 ] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
-/** The scope a request needs, from its method and path. Ordered: first match wins. */
-const rules: [RegExp, ApiKeyScope | ((method: string) => ApiKeyScope)][] = [
+type Needed = ApiKeyScope | readonly ApiKeyScope[];
+
+/** The scopes a request may use (any one suffices), from its method and path. Ordered: first match wins. */
+const rules: [RegExp, Needed | ((method: string) => ApiKeyScope)][] = [
   [/^\/v1\/chat\//, 'chat'],
   [/^\/v1\/(models|embeddings)(\/|$)/, 'models'],
   [/^\/v1\//, 'chat'],
@@ -22,6 +24,8 @@ const rules: [RegExp, ApiKeyScope | ((method: string) => ApiKeyScope)][] = [
   [/^\/api\/knowledge-bases\/[^/]+\/search$/, 'knowledge:read'],
   [/^\/api\/knowledge-bases(\/|$)/, (m) => (isReadMethod(m) ? 'knowledge:read' : 'knowledge:write')],
   [/^\/api\/(agents|plaza)(\/|$)/, 'agents'],
+  // the names offered when sharing an agent or a knowledge base with teams
+  [/^\/api\/teams\/names$/, ['agents', 'knowledge:write', 'admin']],
   [/^\/api\/(users|keys|providers|admin|teams)(\/|$)/, 'admin'],
   [/^\/api\/models(\/|$)/, 'models'],
   [/^\/api\//, 'chat'],
@@ -31,15 +35,18 @@ export function isReadMethod(method: string): boolean {
   return method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
 }
 
-export function scopeFor(method: string, path: string): ApiKeyScope {
+export function scopesFor(method: string, path: string): readonly ApiKeyScope[] {
   for (const [pattern, scope] of rules) {
-    if (pattern.test(path)) return typeof scope === 'function' ? scope(method.toUpperCase()) : scope;
+    if (!pattern.test(path)) continue;
+    const needed = typeof scope === 'function' ? scope(method.toUpperCase()) : scope;
+    return typeof needed === 'string' ? [needed] : needed;
   }
-  return 'admin';
+  return ['admin'];
 }
 
 /** `knowledge:write` implies `knowledge:read`; `admin` implies nothing else on purpose. */
-export function scopesAllow(scopes: readonly ApiKeyScope[], needed: ApiKeyScope): boolean {
-  if (scopes.includes(needed)) return true;
-  return needed === 'knowledge:read' && scopes.includes('knowledge:write');
+export function scopesAllow(scopes: readonly ApiKeyScope[], needed: readonly ApiKeyScope[]): boolean {
+  return needed.some(
+    (scope) => scopes.includes(scope) || (scope === 'knowledge:read' && scopes.includes('knowledge:write')),
+  );
 }

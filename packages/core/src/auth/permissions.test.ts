@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { scopeFor, scopesAllow } from './api-key-scopes';
+import { scopesAllow, scopesFor } from './api-key-scopes';
 import { can, isAdminRole, permissionsOf } from './permissions';
 
 test('the role table: viewer reads and chats, member creates, admin manages, owner manages admins', () => {
@@ -14,15 +14,23 @@ test('the role table: viewer reads and chats, member creates, admin manages, own
 });
 
 test('paths map to scopes; knowledge:write implies knowledge:read', () => {
-  expect(scopeFor('POST', '/v1/chat/completions')).toBe('chat');
-  expect(scopeFor('GET', '/v1/models/openai/x')).toBe('models');
-  expect(scopeFor('GET', '/api/knowledge-bases/1')).toBe('knowledge:read');
-  expect(scopeFor('POST', '/api/knowledge-bases/1/search')).toBe('knowledge:read');
-  expect(scopeFor('DELETE', '/api/knowledge-bases/1')).toBe('knowledge:write');
-  expect(scopeFor('PATCH', '/api/agents/a')).toBe('agents');
-  expect(scopeFor('GET', '/api/admin/audit')).toBe('admin');
-  expect(scopeFor('GET', '/api/conversations')).toBe('chat');
-  expect(scopesAllow(['knowledge:write'], 'knowledge:read')).toBe(true);
-  expect(scopesAllow(['knowledge:read'], 'knowledge:write')).toBe(false);
-  expect(scopesAllow(['admin'], 'chat')).toBe(false);
+  expect(scopesFor('POST', '/v1/chat/completions')).toEqual(['chat']);
+  expect(scopesFor('GET', '/v1/models/openai/x')).toEqual(['models']);
+  expect(scopesFor('GET', '/api/knowledge-bases/1')).toEqual(['knowledge:read']);
+  expect(scopesFor('POST', '/api/knowledge-bases/1/search')).toEqual(['knowledge:read']);
+  expect(scopesFor('DELETE', '/api/knowledge-bases/1')).toEqual(['knowledge:write']);
+  expect(scopesFor('PATCH', '/api/agents/a')).toEqual(['agents']);
+  expect(scopesFor('GET', '/api/admin/audit')).toEqual(['admin']);
+  expect(scopesFor('GET', '/api/conversations')).toEqual(['chat']);
+  expect(scopesAllow(['knowledge:write'], ['knowledge:read'])).toBe(true);
+  expect(scopesAllow(['knowledge:read'], ['knowledge:write'])).toBe(false);
+  expect(scopesAllow(['admin'], ['chat'])).toBe(false);
+  // picking teams to share an agent or a knowledge base with
+  const teamNames = scopesFor('GET', '/api/teams/names');
+  expect([scopesAllow(['agents'], teamNames), scopesAllow(['knowledge:write'], teamNames)]).toEqual([
+    true,
+    true,
+  ]);
+  expect(scopesAllow(['chat', 'knowledge:read'], teamNames)).toBe(false);
+  expect(scopesFor('GET', '/api/teams')).toEqual(['admin']);
 });

@@ -1,5 +1,5 @@
 import type { BlockList } from 'node:net';
-import { AppError, scopeFor, scopesAllow } from '@qiao/core';
+import { AppError, scopesAllow, scopesFor } from '@qiao/core';
 import type { Context } from 'hono';
 import { socketAddress } from '../auth/loopback';
 import type { Db } from '../db';
@@ -38,10 +38,12 @@ export async function enforceKeyPolicy(
     }
   }
   if (policy.scopes) {
-    const needed = scopeFor(c.req.method, c.req.path);
+    const needed = scopesFor(c.req.method, c.req.path);
     if (!scopesAllow(policy.scopes, needed)) {
-      throw new AppError('forbidden', `This API key lacks the "${needed}" scope`, {
-        details: { scope: needed, scopes: policy.scopes },
+      const names = needed.map((scope) => `"${scope}"`).join(', ');
+      const wanted = needed.length === 1 ? `the ${names} scope` : `one of the ${names} scopes`;
+      throw new AppError('forbidden', `This API key lacks ${wanted}`, {
+        details: { scope: needed.length === 1 ? needed[0] : needed, scopes: policy.scopes },
       });
     }
   }

@@ -38,6 +38,20 @@ describe('API key policies', () => {
     expect(await errorOf(models)).toMatchObject({ type: 'permission_error', code: 'forbidden' });
   });
 
+  test('scopes: an agents key lists the team names it may share with, and no more of teams', async () => {
+    const { key } = await newKey({ scopes: ['agents'] });
+    expect((await t.as({ key }, '/api/teams/names')).status).toBe(200);
+    const teams = await t.as({ key }, '/api/teams');
+    expect(teams.status).toBe(403);
+    expect((await errorOf(teams)).message).toContain('"admin"');
+    const { key: chatKey } = await newKey({ scopes: ['chat'] });
+    const names = await t.as({ key: chatKey }, '/api/teams/names');
+    expect(names.status).toBe(403);
+    expect((await errorOf(names)).message).toBe(
+      'This API key lacks one of the "agents", "knowledge:write", "admin" scopes',
+    );
+  });
+
   test('a key without a policy keeps its owner’s full access', async () => {
     expect((await t.as('member', '/v1/models')).status).toBe(200);
     expect(
