@@ -150,6 +150,18 @@ test('CSV and JSONL exports stream the whole filtered log, batch after batch', a
   expect(capped.trim().split('\n')).toHaveLength(1500);
 }, 120_000);
 
+test('an export whose first batch fails is a JSON error, not a 200 with an empty file', async () => {
+  await t.db.execute(sql`alter table safety_events rename to safety_events_away`);
+  try {
+    const res = await t.as('admin', '/api/admin/audit?format=csv');
+    expect(res.status).toBe(500);
+    expect(res.headers.get('content-disposition')).toBeNull();
+    expect(await res.json()).toMatchObject({ error: { code: 'internal' } });
+  } finally {
+    await t.db.execute(sql`alter table safety_events_away rename to safety_events`);
+  }
+});
+
 test('non-admins get 403 for pages and exports', async () => {
   for (const role of ['member', 'viewer'] as const) {
     for (const query of ['', '?format=csv', '?format=jsonl', '?cursor=garbage']) {

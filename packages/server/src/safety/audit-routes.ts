@@ -39,28 +39,30 @@ const jsonLine = (e: AuditRow) => `${JSON.stringify(e)}\n`;
 
 /**
  * The filtered log, newest first, fetched a batch at a time as the client reads (a pull stream
- * waits for the reader), so an export of millions of rows holds one batch in memory.
+ * waits for the reader), so an export of millions of rows holds one batch in memory. The first
+ * batch is read before the 200 goes out: a failing query then is a JSON error, and a failure
+ * later cuts the connection, which a browser shows as a failed download, not a short file.
  */
-function exportStream(
+async function exportStream(
   db: Db,
   filter: Omit<AuditFilter, 'limit'>,
   cap: number,
   head: string,
   line: (e: AuditRow) => string,
-): ReadableStream<Uint8Array> {
+): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
-  let after = filter.after;
   let left = cap;
-  let started = false;
+  const fetchPage = (after: AuditFilter['after']) =>
+    listAuditPage(db, { ...filter, after, limit: Math.min(auditExportBatch, left) });
+  let page = await fetchPage(filter.after);
+  let first = true;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const page = await listAuditPage(db, { ...filter, after, limit: Math.min(auditExportBatch, left) });
+      if (!first) page = await fetchPage(page.next ?? undefined);
       left -= page.entries.length;
-      after = page.next ?? undefined;
-      const text = page.entries.map(line).join('');
-      const chunk = started ? text : head + text;
-      started = true;
-      if (chunk) controller.enqueue(encoder.encode(chunk));
+      const text = (first ? head : '') + page.entries.map(line).join('');
+      first = false;
+      if (text) controller.enqueue(encoder.encode(text));
       if (!page.next || left <= 0) controller.close();
     },
   });
@@ -79,14 +81,13 @@ export function auditRoutes(deps: AppDeps): Hono<AppEnv> {
       return c.json({ entries: page.entries, nextCursor: page.next && encodeAuditCursor(page.next) });
     }
     const cap = limit ?? Number.POSITIVE_INFINITY;
-    if (format === 'jsonl') {
-      c.header('content-type', 'application/x-ndjson; charset=utf-8');
-      c.header('content-disposition', 'attachment; filename="qiao-audit.jsonl"');
-      return c.body(exportStream(db, filter, cap, '', jsonLine));
-    }
-    c.header('content-type', 'text/csv; charset=utf-8');
-    c.header('content-disposition', 'attachment; filename="qiao-audit.csv"');
-    return c.body(exportStream(db, filter, cap, `${csvColumns.join(',')}\n`, csvLine));
+    const csv = format === 'csv';
+    const body = await (csv
+      ? exportStream(db, filter, cap, `${csvColumns.join(',')}\n`, csvLine)
+      : exportStream(db, filter, cap, '', jsonLine));
+    c.header('content-type', csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+    c.header('content-disposition', `attachment; filename="qiao-audit.${format}"`);
+    return c.body(body);
   });
   return app;
 }
