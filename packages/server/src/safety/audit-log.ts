@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns, gte, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db';
-import { auditLog, safetyEvents } from '../db/schema';
+import { auditLog, safetyEvents, users } from '../db/schema';
 import type { AuthContext } from '../http/app-env';
 import type { AuditCursor } from './audit-cursor';
 
@@ -129,13 +129,19 @@ async function listSafetyAsAudit(db: Db, filter: AuditFilter, take: number): Pro
         ? like(shownAction, prefixPattern(filter.action))
         : sql`${shownAction} = ${filter.action}`,
     );
-  if (filter.actor) where.push(eq(safetyEvents.userId, filter.actor));
+  // safety events keep the user's id only; the name is looked up, so both filter alike
+  if (filter.actor) where.push(or(eq(safetyEvents.userId, filter.actor), eq(users.username, filter.actor))!);
   if (filter.since) where.push(gte(safetyEvents.createdAt, filter.since));
   if (filter.until) where.push(lt(safetyEvents.createdAt, filter.until));
   if (filter.after) where.push(before(safetyEvents.createdAt, safetyEvents.id, filter.after));
   const rows = await db
-    .select({ ...getTableColumns(safetyEvents), at: atText(safetyEvents.createdAt) })
+    .select({
+      ...getTableColumns(safetyEvents),
+      actorName: users.username,
+      at: atText(safetyEvents.createdAt),
+    })
     .from(safetyEvents)
+    .leftJoin(users, eq(users.id, safetyEvents.userId))
     .where(where.length > 0 ? and(...where) : undefined)
     .orderBy(desc(safetyEvents.createdAt), desc(idC(safetyEvents.id)))
     .limit(take);
@@ -144,7 +150,7 @@ async function listSafetyAsAudit(db: Db, filter: AuditFilter, take: number): Pro
     row: {
       id: e.id,
       actorId: e.userId,
-      actorName: null,
+      actorName: e.actorName,
       action: `safety.${e.kind}.${e.action}`,
       target: e.category,
       detail: { ...e.detail, direction: e.direction, source: e.source, model: e.model, apiKeyId: e.apiKeyId },

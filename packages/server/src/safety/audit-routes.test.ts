@@ -90,6 +90,22 @@ test('pages of JSON follow nextCursor without duplicates or gaps, ties in time k
   expect(prefix.flatMap((p) => p.entries)).toHaveLength(24);
 }, 60_000);
 
+test('the actor filter takes a username or an id, for admin actions and safety events alike', async () => {
+  const member = t.people.member;
+  await t.db
+    .insert(auditLog)
+    .values({ action: 'actor.test', actorId: member.id, actorName: member.username });
+  await t.db
+    .insert(safetyEvents)
+    .values({ kind: 'pii', direction: 'input', category: 'phone', action: 'redact', userId: member.id });
+  for (const actor of [member.username, member.id]) {
+    const { entries } = await getPage(`actor=${encodeURIComponent(actor)}&limit=1000`);
+    const actions = entries.map((e) => e.action);
+    expect(actions, actor).toEqual(expect.arrayContaining(['actor.test', 'safety.pii.redact']));
+    expect(entries.every((e) => e.actorName === member.username)).toBe(true);
+  }
+});
+
 test('a cursor that was not given out is a 400 validation error', async () => {
   for (const cursor of [
     'garbage',
