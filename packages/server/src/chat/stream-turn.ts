@@ -64,7 +64,8 @@ export async function* streamTurn(input: StreamTurnInput): TurnEvents {
   let finalCalls: ToolCall[] = [];
   /** assistant tool-call messages and tool results, stored before the answer */
   const steps: ChatMessage[] = [];
-  let request = tools?.first;
+  /** the tool loop, with the request of its next model call */
+  const loop = tools && { ...tools, request: tools.first };
 
   const startEvent = (): ChatEvent => {
     started = true;
@@ -166,28 +167,34 @@ export async function* streamTurn(input: StreamTurnInput): TurnEvents {
     }
     text += step.text;
     finishReason = step.finishReason;
-    if (!tools || !request) {
+    if (!loop) {
       finalCalls = step.toolCalls;
       break;
     }
     if (step.toolCalls.length === 0 || signal.aborted) break;
-    if (round >= tools.maxSteps) {
+    if (round >= loop.maxSteps) {
       // Asked to answer without tools and called one anyway: say so rather than end empty.
-      const note = `\n\n(Stopped after ${tools.maxSteps} rounds of tool calls without a final answer.)`;
+      const note = `\n\n(Stopped after ${loop.maxSteps} rounds of tool calls without a final answer.)`;
       text += note;
       yield { event: 'delta', data: { text: note } };
       break;
     }
-    const { outcomes, messages, next } = await runToolRound(tools, request, step.toolCalls, round, signal);
+    const { outcomes, messages, next } = await runToolRound(
+      loop,
+      loop.request,
+      step.toolCalls,
+      round,
+      signal,
+    );
     const resultEvents = recordOutcomes(messages, outcomes);
-    request = next;
+    loop.request = next;
     if (signal.aborted) {
       afterSettled.push(...resultEvents);
       break;
     }
     yield* resultEvents;
     try {
-      stream = await tools.open(request);
+      stream = await loop.open(loop.request);
     } catch (error) {
       const { code, message } = toAppError(error);
       yield fail(code, message);
