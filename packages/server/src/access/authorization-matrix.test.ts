@@ -28,11 +28,12 @@ const concrete = (path: string) =>
     .replace(/:[A-Za-z]+/g, 'missing-0000')
     .replace(/\/\*$/, '/some-page');
 
-const scopeAllows = (scopes: ApiKeyScope[] | undefined, needed: ApiKeyScope | null) =>
+const scopeAllows = (scopes: ApiKeyScope[] | undefined, needed: ApiKeyScope | ApiKeyScope[] | null) =>
   !scopes ||
   needed === null ||
-  scopes.includes(needed) ||
-  (needed === 'knowledge:read' && scopes.includes('knowledge:write'));
+  (Array.isArray(needed) ? needed : [needed]).some(
+    (scope) => scopes.includes(scope) || (scope === 'knowledge:read' && scopes.includes('knowledge:write')),
+  );
 
 test('every route × every role: expected allow / deny, 100% of routes covered', async () => {
   const scoped = async (scopes: ApiKeyScope[]) =>

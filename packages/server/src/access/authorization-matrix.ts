@@ -6,9 +6,10 @@ import type { ApiKeyScope } from '@qiao/core';
  * need no credentials. authorization-matrix.test.ts fails on a route missing here.
  */
 export type MinRole = 'public' | 'viewer' | 'member' | 'admin' | 'owner';
-export type MatrixEntry = [MinRole, ApiKeyScope | null];
+/** the scope a key needs; a list when any one of them will do */
+export type MatrixEntry = [MinRole, ApiKeyScope | ApiKeyScope[] | null];
 
-const viewer = (scope: ApiKeyScope): MatrixEntry => ['viewer', scope];
+const viewer = (scope: ApiKeyScope | ApiKeyScope[]): MatrixEntry => ['viewer', scope];
 const member = (scope: ApiKeyScope): MatrixEntry => ['member', scope];
 const admin: MatrixEntry = ['admin', 'admin'];
 const open: MatrixEntry = ['public', null];
@@ -62,7 +63,7 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   'DELETE /api/teams/:id/members/:userId': admin,
   'PUT /api/teams/:id/shares': member('admin'),
   'DELETE /api/teams/:id/shares/:kind/:resourceId': member('admin'),
-  'GET /api/teams/names': viewer('admin'),
+  'GET /api/teams/names': viewer(['agents', 'knowledge:write', 'admin']),
 
   'GET /api/models': viewer('models'),
   'GET /api/providers': admin,
