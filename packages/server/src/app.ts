@@ -29,6 +29,7 @@ import { shareRoutes } from './shares/share-routes';
 import { speechRoutes } from './speech/speech-routes';
 import { toolRoutes } from './tools/tool-routes';
 import { topicRoutes } from './topics/topic-routes';
+import { usageRoutes } from './usage/usage-routes';
 import { apiKeyRoutes } from './users/api-key-routes';
 import { userRoutes } from './users/user-routes';
 
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/admin/moderation', moderationRoutes(deps));
   app.route('/api/admin/moderation', lexiconTermRoutes(deps));
   app.route('/api/admin/audit', auditRoutes(deps));
+  app.route('/api/admin/usage', usageRoutes(deps));
   app.route('/v1', openaiRoutes(deps));
 
   app.route('/', serveWeb());

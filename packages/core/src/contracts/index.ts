@@ -14,3 +14,4 @@ export * from './settings-api';
 export * from './share-api';
 export * from './tool-api';
 export * from './topic-api';
+export * from './usage-api';

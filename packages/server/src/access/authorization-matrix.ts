@@ -132,6 +132,7 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   'DELETE /api/admin/moderation/terms/:id': admin,
   'GET /api/admin/moderation/hits': admin,
   'GET /api/admin/audit': admin,
+  'GET /api/admin/usage': admin,
 
   'POST /v1/chat/completions': viewer('chat'),
   'GET /v1/models': viewer('models'),

@@ -6,6 +6,7 @@ import type {
   Role,
   TeamDto,
   TermView,
+  UsageReport,
 } from '@qiao/core';
 import { api } from '../lib/api';
 
@@ -93,4 +94,8 @@ export const adminApi = {
   /** one page, newest first; `nextCursor` asks for the page after it (null: no more) */
   audit: (query: URLSearchParams) =>
     api<{ entries: AuditEntry[]; nextCursor: string | null }>(`/api/admin/audit?${query}`),
+
+  /** the last `days` days, days starting at midnight in `tz` */
+  usage: (days: number, tz: string) =>
+    api<UsageReport>(`/api/admin/usage?${new URLSearchParams({ days: String(days), tz })}`),
 };

@@ -6,11 +6,12 @@ import { AuditPanel } from './audit-panel';
 import { isAdmin } from './is-admin';
 import { ModerationPanel } from './moderation-panel';
 import { TeamsPanel } from './teams-panel';
+import { UsagePanel } from './usage-panel';
 import { useAdminText } from './use-admin-text';
 import { UsersPanel } from './users-panel';
 import './admin.css';
 
-/** /admin/*: users and roles, teams, API keys, moderation lexicons, the audit log. */
+/** /admin/*: users and roles, teams, API keys, moderation lexicons, usage and cost, the audit log. */
 export default function AdminPage() {
   const { t } = useAdminText();
   const { user } = useSession();
@@ -19,6 +20,7 @@ export default function AdminPage() {
     { to: '/admin/teams', label: t('tabTeams'), id: 'teams' },
     { to: '/admin/keys', label: t('tabKeys'), id: 'keys' },
     { to: '/admin/moderation', label: t('tabModeration'), id: 'moderation' },
+    { to: '/admin/usage', label: t('tabUsage'), id: 'usage' },
     { to: '/admin/audit', label: t('tabAudit'), id: 'audit' },
   ];
   return (
@@ -44,6 +46,7 @@ export default function AdminPage() {
             <Route path="teams" element={<TeamsPanel />} />
             <Route path="keys" element={<AdminKeysPanel />} />
             <Route path="moderation" element={<ModerationPanel />} />
+            <Route path="usage" element={<UsagePanel />} />
             <Route path="audit" element={<AuditPanel />} />
           </Routes>
         </div>
