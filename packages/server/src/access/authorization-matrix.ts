@@ -95,6 +95,7 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   'PATCH /api/topics/:id': chat,
   'DELETE /api/topics/:id': chat,
   'GET /api/me/settings': chat,
+  'GET /api/me/usage': chat,
   'PATCH /api/me/settings': chat,
   'POST /api/speech': chat,
   'POST /api/transcriptions': chat,

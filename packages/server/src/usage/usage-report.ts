@@ -7,16 +7,20 @@ const groupLimit = 50;
 
 /**
  * The request log of the last `days` days (today included, days starting at midnight in
- * `timeZone`), summed per day, per model and per user. Each figure is one aggregate query over
- * the `created_at` index; percentiles are computed by the database, not from a sample.
+ * `timeZone`), summed per day, per model and per user; only `userId`'s requests when given.
+ * Each figure is one aggregate query over the `created_at` index; percentiles are computed by
+ * the database, not from a sample.
  */
 export async function usageReport(
   db: Db,
-  { days, timeZone }: { days: number; timeZone: string },
+  { days, timeZone, userId }: { days: number; timeZone: string; userId?: string },
 ): Promise<UsageReport> {
   // the range's first local midnight, as a point in time
   const since = sql`((date_trunc('day', now() at time zone ${timeZone}) - make_interval(days => ${days - 1}::int)) at time zone ${timeZone})`;
-  const inRange = sql`r.created_at >= ${since}`;
+  const inRange =
+    userId === undefined
+      ? sql`r.created_at >= ${since}`
+      : sql`r.created_at >= ${since} and r.user_id = ${userId}`;
   const [perDay, perModel, perUser] = await Promise.all([
     rows(
       db,

@@ -133,3 +133,15 @@ test('bad ranges and time zones are 400s; only administrators see usage', async 
   }
   expect((await t.as('owner', '/api/admin/usage')).status).toBe(200);
 });
+
+test('everyone sees their own usage, and only their own', async () => {
+  const mine = (await (await t.as('member', '/api/me/usage?days=30')).json()) as UsageReport;
+  // the member's 4 requests of the range (3 today and the Shanghai probe); not the system job
+  expect(mine.totals).toMatchObject({ requests: 4, errors: 1 });
+  expect(mine.users.map((u) => u.label)).toEqual(['mia']);
+  expect(mine.models.map((m) => m.key)).toEqual(['openai/a', 'tz/probe']);
+  const viewer = (await (await t.as('viewer', '/api/me/usage')).json()) as UsageReport;
+  expect(viewer.totals.requests).toBe(0);
+  expect(viewer.days).toHaveLength(30);
+  expect((await t.as('viewer', '/api/me/usage?tz=Nowhere/City')).status).toBe(400);
+});

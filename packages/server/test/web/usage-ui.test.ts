@@ -4,7 +4,7 @@ import { requestLog } from '../../src/db/schema';
 import { describeUi, phone } from './ui-harness';
 
 describeUi('the usage page in headless Chromium', (ui) => {
-  test('an admin sees totals, a chart per figure and tables per model and user, in both languages', async () => {
+  test("an admin sees totals, a chart per figure and tables per model and user, in both languages; settings show one's own", async () => {
     const at = (expression: string) => sql.raw(expression);
     const row = { source: 'v1' as const, requestedModel: 'fast', status: 'ok' as const, costUsd: 0.002 };
     await ui.database.db.insert(requestLog).values([
@@ -83,6 +83,18 @@ describeUi('the usage page in headless Chromium', (ui) => {
     await expect
       .poll(() => page.getByTestId('usage-total-requests').locator('strong').textContent())
       .toBe('5');
+
+    // settings: one's own usage only, the /v1 call made with this admin's key
+    await page.goto('/settings/usage');
+    await page.getByTestId('my-usage').waitFor();
+    await expect
+      .poll(() => page.getByTestId('usage-total-requests').locator('strong').textContent())
+      .toBe('1');
+    expect(await page.locator('[data-testid=usage-models] tbody tr').getAttribute('data-key')).toBe(
+      'openai/fixture-chat',
+    );
+    expect(await page.getByTestId('usage-users').count()).toBe(0);
+    await ui.shot(page, 'settings-usage-desktop-en');
 
     const zh = await ui.signedIn('zh-CN', phone);
     await zh.goto('/admin/usage');

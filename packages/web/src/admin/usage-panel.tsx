@@ -1,34 +1,41 @@
 import type { UsageFigures, UsageGroup, UsageReport } from '@qiao/core';
 import { useEffect, useMemo, useState } from 'react';
+import { api } from '../lib/api';
 import { useToast } from '../lib/toast';
 import { adminApi } from './admin-api';
 import { type ChartSeries, UsageChart } from './usage-chart';
 import { useAdminText } from './use-admin-text';
+import './admin.css';
 
 const ranges = [7, 30, 90] as const;
 const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
-/** Requests, tokens, cost and latency from the request log: totals, a chart per day, tables per model and user. */
-export function UsagePanel() {
+const myUsage = (days: number, tz: string) =>
+  api<UsageReport>(`/api/me/usage?${new URLSearchParams({ days: String(days), tz })}`);
+
+/**
+ * Requests, tokens, cost and latency from the request log: totals, a chart per day, tables per
+ * model and user. `mine`: the signed-in user's own (settings), else everyone's (admin).
+ */
+export function UsagePanel({ mine = false }: { mine?: boolean }) {
   const { t, locale } = useAdminText();
   const toast = useToast();
   const [days, setDays] = useState<number>(30);
   const [report, setReport] = useState<UsageReport>();
   useEffect(() => {
     let current = true;
-    adminApi
-      .usage(days, timeZone)
+    (mine ? myUsage : adminApi.usage)(days, timeZone)
       .then((r) => current && setReport(r))
       .catch((error: Error) => toast(t('failed') + error.message));
     return () => {
       current = false;
     };
-  }, [days, toast, t]);
+  }, [days, mine, toast, t]);
 
   const number = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const charts = useMemo(() => (report ? chartsOf(report, t) : []), [report, t]);
   return (
-    <section className="settings-section usage" data-testid="admin-usage">
+    <section className="settings-section usage" data-testid={mine ? 'my-usage' : 'admin-usage'}>
       <div className="row-end usage-range">
         <span className="muted small">
           {t('usageTimeZone').replace('{tz}', report?.timeZone ?? timeZone)}
@@ -67,12 +74,14 @@ export function UsagePanel() {
                 groups={report.models}
                 testId="usage-models"
               />
-              <GroupTable
-                title={t('usageByUser')}
-                head={t('usageUser')}
-                groups={report.users.map((u) => ({ ...u, label: u.label || t('usageNoUser') }))}
-                testId="usage-users"
-              />
+              {!mine && (
+                <GroupTable
+                  title={t('usageByUser')}
+                  head={t('usageUser')}
+                  groups={report.users.map((u) => ({ ...u, label: u.label || t('usageNoUser') }))}
+                  testId="usage-users"
+                />
+              )}
             </>
           )}
         </>

@@ -101,6 +101,7 @@ export const en: Record<MessageKey, string> = {
   providers: 'Providers',
   apiKeys: 'API keys',
   shares: 'Shared links',
+  usage: 'Usage',
   defaultModel: 'Default model',
   serverDefault: 'Server default',
   addProvider: 'Add provider',

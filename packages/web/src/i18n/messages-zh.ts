@@ -99,6 +99,7 @@ export const zhCN = {
   providers: '模型提供方',
   apiKeys: 'API 密钥',
   shares: '分享链接',
+  usage: '用量',
   defaultModel: '默认模型',
   serverDefault: '服务器默认',
   addProvider: '添加提供方',

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
 import { useI18n } from '../i18n/i18n';
 import { ChatHeader } from '../layout/chat-header';
@@ -6,7 +7,10 @@ import { GeneralSettings } from './general-settings';
 import { ProvidersSettings } from './providers-settings';
 import { SharesSettings } from './shares-settings';
 
-/** /settings/*: general preferences, providers (admins), API keys, shared links. */
+// the charts library loads only when the usage tab opens
+const UsagePanel = lazy(() => import('../admin/usage-panel').then((m) => ({ default: m.UsagePanel })));
+
+/** /settings/*: general preferences, providers (admins), API keys, shared links, one's own usage. */
 export default function SettingsPage() {
   const { t } = useI18n();
   const tabs = [
@@ -14,6 +18,7 @@ export default function SettingsPage() {
     { to: '/settings/providers', label: t('providers') },
     { to: '/settings/keys', label: t('apiKeys') },
     { to: '/settings/shares', label: t('shares') },
+    { to: '/settings/usage', label: t('usage') },
   ];
   return (
     <main className="settings" data-testid="settings">
@@ -32,6 +37,14 @@ export default function SettingsPage() {
             <Route path="providers" element={<ProvidersSettings />} />
             <Route path="keys" element={<ApiKeysSettings />} />
             <Route path="shares" element={<SharesSettings />} />
+            <Route
+              path="usage"
+              element={
+                <Suspense fallback={null}>
+                  <UsagePanel mine />
+                </Suspense>
+              }
+            />
           </Routes>
         </div>
       </div>
