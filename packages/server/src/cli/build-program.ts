@@ -7,6 +7,7 @@ import { kbCommand } from './kb-command';
 import { keysCommand } from './keys-command';
 import { modelsCommand } from './models-command';
 import { serveCommand } from './serve-command';
+import { usageCommand } from './usage-command';
 import { usersCommand } from './users-command';
 
 export function buildProgram(ctx: CliContext): Command {
@@ -23,5 +24,6 @@ export function buildProgram(ctx: CliContext): Command {
   chatCommand(program, ctx);
   agentCommand(program, ctx);
   doctorCommand(program, ctx);
+  usageCommand(program, ctx);
   return program;
 }

@@ -84,6 +84,14 @@ test('a stale lock is replaced and chat streams straight from the gateway', asyn
   );
   const chat = await runQiao(['chat', '--model', 'openai/fixture-chat', 'hello there'], env);
   expect(chat).toMatchObject({ code: 0, stdout: 'Echo: hello there\n' });
+  // the call is in the request log, summed by `qiao usage`
+  const usage = await runQiao(['usage', '--days', '7', '--tz', 'Asia/Shanghai'], env);
+  expect(usage.code, usage.stderr).toBe(0);
+  // this chat and the one through the server in the test before
+  expect(usage.stdout).toMatch(/^7 days from \d{4}-\d\d-\d\d \(Asia\/Shanghai\): 2 requests, 0\.0% failed/);
+  expect(usage.stdout).toMatch(/\nopenai\/fixture-chat +2 +█{20} +0\.0%/);
+  const badDays = await runQiao(['usage', '--days', 'many'], env);
+  expect(badDays).toMatchObject({ code: 1, stderr: expect.stringMatching(/^qiao: days: [^\n]+\n$/) });
   // doctor on the database itself, with one provider that cannot be reached
   const doctor = await runQiao(['doctor'], {
     ...env,
