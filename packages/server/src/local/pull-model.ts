@@ -77,6 +77,7 @@ export async function pullModel(options: PullModelOptions): Promise<PulledModel>
 
   let received = start;
   options.onProgress?.(received, total);
+  const file = createWriteStream(part, { flags: resumed ? 'a' : 'w' });
   try {
     if (!response.body) throw new AppError('upstream_error', `${source.url} sent no body`);
     await pipeline(
@@ -89,10 +90,13 @@ export async function pullModel(options: PullModelOptions): Promise<PulledModel>
           yield chunk;
         }
       },
-      createWriteStream(part, { flags: resumed ? 'a' : 'w' }),
+      file,
       { signal: options.signal },
     );
   } catch (error) {
+    // pipeline settles as soon as a stream fails, while writes already handed to the file may
+    // still land: a pull started right after must see the .part's final size to resume from it
+    if (!file.closed) await new Promise<void>((resolve) => file.destroy().once('close', () => resolve()));
     if (options.signal?.aborted)
       throw new AppError('cancelled', 'The download was cancelled; pull again to resume');
     throw AppError.is(error)
