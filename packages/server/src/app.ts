@@ -29,7 +29,6 @@ import { shareRoutes } from './shares/share-routes';
 import { speechRoutes } from './speech/speech-routes';
 import { toolRoutes } from './tools/tool-routes';
 import { topicRoutes } from './topics/topic-routes';
-import { myUsageRoutes } from './usage/my-usage-routes';
 import { usageRoutes } from './usage/usage-routes';
 import { apiKeyRoutes } from './users/api-key-routes';
 import { userRoutes } from './users/user-routes';
@@ -71,7 +70,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', shareRoutes(deps));
   app.route('/api/topics', topicRoutes(deps));
   app.route('/api/me/settings', settingsRoutes(deps));
-  app.route('/api/me/usage', myUsageRoutes(deps));
+  app.route('/api/me/usage', usageRoutes(deps, 'own'));
   app.route('/api', speechRoutes(deps));
   app.route('/api/files', fileRoutes(deps));
   app.route('/api/agents', agentRoutes(deps));
@@ -80,7 +79,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/admin/moderation', moderationRoutes(deps));
   app.route('/api/admin/moderation', lexiconTermRoutes(deps));
   app.route('/api/admin/audit', auditRoutes(deps));
-  app.route('/api/admin/usage', usageRoutes(deps));
+  app.route('/api/admin/usage', usageRoutes(deps, 'everyone'));
   app.route('/v1', openaiRoutes(deps));
 
   app.route('/', serveWeb());

@@ -21,7 +21,7 @@ export async function usageReport(
     userId === undefined
       ? sql`r.created_at >= ${since}`
       : sql`r.created_at >= ${since} and r.user_id = ${userId}`;
-  const [perDay, perModel, perUser] = await Promise.all([
+  const [perDay, perModel, perUser, totals] = await Promise.all([
     rows(
       db,
       sql`with range_days as (
@@ -47,8 +47,8 @@ export async function usageReport(
       from request_log r left join users u on u.id = r.user_id where ${inRange}
       group by 1 order by count(*) desc, 1 limit ${groupLimit}`,
     ),
+    rows(db, sql`select '' as key, ${figures('r')} from request_log r where ${inRange}`),
   ]);
-  const totals = await rows(db, sql`select '' as key, ${figures('r')} from request_log r where ${inRange}`);
   return {
     timeZone,
     days: perDay.map(({ key, ...f }): UsageDay => ({ day: key, ...f })),
