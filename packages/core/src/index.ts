@@ -9,3 +9,4 @@ export * from './knowledge/reciprocal-rank-fusion';
 export * from './model-info';
 export * from './safety/index';
 export * from './token-estimate';
+export * from './usage-format';

@@ -1,4 +1,4 @@
-import type { UsageFigures, UsageReport } from '@qiao/core';
+import { type UsageFigures, type UsageReport, usageFormat } from '@qiao/core';
 import { formatTable } from './format-table';
 
 export type UsageRows = 'day' | 'model' | 'user';
@@ -45,7 +45,4 @@ function figuresLine(f: UsageFigures): string {
   return `${f.requests} request${f.requests === 1 ? '' : 's'}, ${percent(f.errors, f.requests)} failed, ${f.inputTokens + f.outputTokens} tokens, ${usd(f.costUsd)}, median ${ms(f.latencyP50Ms)}`;
 }
 
-const percent = (part: number, whole: number) =>
-  whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`;
-const usd = (value: number) => `$${Number(value.toFixed(4))}`;
-const ms = (value: number | null) => (value === null ? '-' : `${Math.round(value)} ms`);
+const { percent, usd, ms } = usageFormat('-');

@@ -1,4 +1,4 @@
-import type { UsageFigures, UsageGroup, UsageReport } from '@qiao/core';
+import { type UsageFigures, type UsageGroup, type UsageReport, usageFormat } from '@qiao/core';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../lib/api';
 import { useToast } from '../lib/toast';
@@ -140,7 +140,7 @@ function Tiles({ totals, number }: { totals: UsageFigures; number: Intl.NumberFo
   const tiles: [string, string, string][] = [
     ['requests', t('usageRequests'), number.format(totals.requests)],
     ['tokens', t('usageTokens'), number.format(totals.inputTokens + totals.outputTokens)],
-    ['cost', t('usageCost'), `$${round(totals.costUsd, 4)}`],
+    ['cost', t('usageCost'), usd(totals.costUsd)],
     ['errors', t('usageErrorRate'), percent(totals.errors, totals.requests)],
     ['latency', t('usageLatencyP50'), ms(totals.latencyP50Ms)],
   ];
@@ -203,7 +203,7 @@ function GroupTable({
                 <td>{percent(g.errors, g.requests)}</td>
                 <td>{number.format(g.inputTokens)}</td>
                 <td>{number.format(g.outputTokens)}</td>
-                <td>${round(g.costUsd, 4)}</td>
+                <td>{usd(g.costUsd)}</td>
                 <td>{ms(g.latencyP50Ms)}</td>
                 <td>{ms(g.latencyP95Ms)}</td>
                 <td>{ms(g.ttftP50Ms)}</td>
@@ -217,6 +217,4 @@ function GroupTable({
 }
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
-const percent = (part: number, whole: number) =>
-  whole === 0 ? '—' : `${((100 * part) / whole).toFixed(1)}%`;
-const ms = (value: number | null) => (value === null ? '—' : `${Math.round(value)} ms`);
+const { percent, usd, ms } = usageFormat('—');
