@@ -97,7 +97,12 @@ describeUi('knowledge-base UI in headless Chromium', (ui) => {
     await expect.poll(() => leave.getByTestId('chunk-text').textContent()).toContain('二十天');
     await ui.shot(page, 'kb-chunks-desktop-zh');
     await page.reload();
-    await expect.poll(() => page.getByTestId('chunk-row').filter({ hasText: '二十天' }).count()).toBe(1);
+    // the reloaded page fetches the list again: under CI load that takes longer than a poll's
+    // default second (a CI run saw 0 rows at the deadline)
+    await page.getByTestId('chunk-row').first().waitFor();
+    await expect
+      .poll(() => page.getByTestId('chunk-row').filter({ hasText: '二十天' }).count(), { timeout: 10_000 })
+      .toBe(1);
   }, 60_000);
 
   test('hit test ranks the right chunk first with its scores', async () => {
