@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from '../http/app-env';
 import { parseWith } from '../http/parse-with';
 import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor';
 import { type AuditFilter, type AuditRow, listAuditPage } from './audit-log';
+import { csvCell } from './csv-cell';
 
 const auditQuery = z.object({
   action: z
@@ -25,13 +26,6 @@ const auditQuery = z.object({
 export const auditExportBatch = 1000;
 
 const csvColumns = ['createdAt', 'actorName', 'action', 'target', 'detail'] as const;
-
-const csvCell = (value: unknown) => {
-  const text = value == null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  // a leading = + - @ would run as a formula in a spreadsheet (attempted usernames are input)
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
 
 const csvLine = (e: AuditRow) =>
   `${csvColumns.map((k) => csvCell(k === 'createdAt' ? e.createdAt.toISOString() : e[k])).join(',')}\n`;
@@ -87,6 +81,7 @@ export function auditRoutes(deps: AppDeps): Hono<AppEnv> {
       : exportStream(db, filter, cap, '', jsonLine));
     c.header('content-type', csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
     c.header('content-disposition', `attachment; filename="qiao-audit.${format}"`);
+    c.header('x-content-type-options', 'nosniff');
     return c.body(body);
   });
   return app;
