@@ -1,6 +1,8 @@
 import { AppError, can, createApiKeyBody } from '@qiao/core';
 import { Hono } from 'hono';
+import { childKeyPolicy } from '../access/child-key-policy';
 import { ipAllowList } from '../access/ip-allow-list';
+import { roleCovers } from '../access/role-covers';
 import { currentAuth } from '../auth/current-auth';
 import { assertAdmin } from '../auth/require-admin';
 import type { Db } from '../db';
@@ -8,7 +10,7 @@ import type { AppDeps, AppEnv, AuthContext } from '../http/app-env';
 import { readJson } from '../http/read-json';
 import { appendAudit } from '../safety/audit-log';
 import { createApiKey, findApiKey, listApiKeys, revokeApiKey } from './api-key-store';
-import { findUserByUsername } from './user-store';
+import { findUserById, findUserByUsername } from './user-store';
 
 /** Mounted at /api/keys behind requireAuth. Secrets are shown once, at creation. */
 export function apiKeyRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -22,11 +24,13 @@ export function apiKeyRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/', async (c) => {
     const auth = currentAuth(c);
-    const { name, username, ...policy } = await readJson(c, createApiKeyBody);
-    if (policy.ips) ipAllowList(policy.ips);
-    if (policy.expiresAt && policy.expiresAt.getTime() <= Date.now())
+    const { name, username, ...asked } = await readJson(c, createApiKeyBody);
+    if (asked.ips) ipAllowList(asked.ips);
+    if (asked.expiresAt && asked.expiresAt.getTime() <= Date.now())
       throw new AppError('validation_failed', 'expiresAt must be in the future');
-    const userId = await targetUserId(db, auth, username);
+    const userId = await targetUserId(db, auth, username, 'mint');
+    // a restricted key's children get at most its own limits (docs/access-control.md)
+    const policy = childKeyPolicy(auth.keyPolicy, asked);
     const key = await createApiKey(db, { userId, name, policy });
     await appendAudit(db, auth, {
       action: 'key.create',
@@ -44,6 +48,11 @@ export function apiKeyRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!key || (key.userId !== auth.userId && !can(auth.role, 'users.manage'))) {
       throw new AppError('not_found', 'No such API key');
     }
+    if (key.userId !== auth.userId) {
+      const owner = await findUserById(db, key.userId);
+      if (owner && !roleCovers(auth.role, owner.role))
+        throw new AppError('forbidden', `Your role (${auth.role}) cannot revoke the keys of a ${owner.role}`);
+    }
     if (!(await revokeApiKey(db, key.id))) throw new AppError('not_found', 'No such API key');
     await appendAudit(db, auth, {
       action: 'key.revoke',
@@ -60,7 +69,12 @@ export function apiKeyRoutes(deps: AppDeps): Hono<AppEnv> {
  * The caller's own id, or another user's when an administrator names one. The local CLI acts
  * as the first admin, like `qiao keys create` does without a server.
  */
-async function targetUserId(db: Db, auth: AuthContext, username: string | undefined): Promise<string> {
+async function targetUserId(
+  db: Db,
+  auth: AuthContext,
+  username: string | undefined,
+  purpose: 'list' | 'mint' = 'list',
+): Promise<string> {
   if (username === undefined) {
     if (!auth.userId) {
       throw new AppError(
@@ -73,6 +87,13 @@ async function targetUserId(db: Db, auth: AuthContext, username: string | undefi
   const user = await findUserByUsername(db, username);
   if (user?.id !== auth.userId) assertAdmin(auth);
   if (!user) throw new AppError('not_found', `No user named "${username}"`);
+  // a key acts with its user's role: minting one for a stronger role would be an escalation
+  if (purpose === 'mint' && user.id !== auth.userId && !roleCovers(auth.role, user.role)) {
+    throw new AppError(
+      'forbidden',
+      `Your role (${auth.role}) cannot act for "${user.username}" (${user.role}): a key would carry rights you do not have`,
+    );
+  }
   if (user.disabled) throw new AppError('conflict', `User "${user.username}" is disabled`);
   return user.id;
 }

@@ -1,5 +1,6 @@
 import { AppError, can, type Role } from '@qiao/core';
 import { and, count, eq, sql } from 'drizzle-orm';
+import { roleCovers } from '../access/role-covers';
 import type { Db } from '../db';
 import { users } from '../db/schema';
 import type { AuthContext } from '../http/app-env';
@@ -9,7 +10,8 @@ const privileged = (role: Role) => role === 'owner' || role === 'admin';
 
 /**
  * Changes a user's role. Only an owner grants or takes away owner/admin; nobody changes their
- * own role; the last owner stays an owner, so the instance never loses its top account.
+ * own role; nobody grants a role, or touches a user whose role, has rights they lack; the last
+ * owner stays an owner, so the instance never loses its top account.
  */
 export async function setUserRole(db: Db, actor: AuthContext, userId: string, role: Role): Promise<Role> {
   if (userId === actor.userId) throw new AppError('conflict', 'You cannot change your own role');
@@ -23,6 +25,9 @@ export async function setUserRole(db: Db, actor: AuthContext, userId: string, ro
     if (!target) throw new AppError('not_found', 'No such user');
     if ((privileged(role) || privileged(target.role)) && !can(actor.role, 'admins.manage')) {
       throw new AppError('forbidden', 'Only the owner can grant or take away the admin and owner roles');
+    }
+    if (!roleCovers(actor.role, role) || !roleCovers(actor.role, target.role)) {
+      throw new AppError('forbidden', `Your role (${actor.role}) cannot raise anyone above it`);
     }
     if (target.role === 'owner' && role !== 'owner') {
       const [owners] = await tx

@@ -1,6 +1,7 @@
 import { AppError, can, roles, updateUserBody } from '@qiao/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { roleCovers } from '../access/role-covers';
 import { currentAuth } from '../auth/current-auth';
 import { requireAdmin } from '../auth/require-admin';
 import type { AppDeps, AppEnv } from '../http/app-env';
@@ -31,6 +32,8 @@ export function userRoutes(deps: AppDeps): Hono<AppEnv> {
     const role = asked ?? (admin ? 'admin' : 'member');
     if ((role === 'admin' || role === 'owner') && !can(auth.role, 'admins.manage'))
       throw new AppError('forbidden', 'Only the owner can create administrators');
+    if (!roleCovers(auth.role, role))
+      throw new AppError('forbidden', `Your role (${auth.role}) cannot create a ${role}`);
     const user = await createUser(db, { username, password, role });
     await appendAudit(db, auth, {
       action: 'user.create',
