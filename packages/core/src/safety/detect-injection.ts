@@ -1,44 +1,67 @@
+import { exemplarScore } from './exemplar-score';
 import { injectionPatterns } from './injection-patterns';
+import { injectionView } from './injection-view';
 
 export interface InjectionFinding {
   /** 0–1: combined weight of the signs found */
   score: number;
-  /** ids of the patterns that fired (`decoded:` for ones inside an encoded payload) */
+  /**
+   * ids of the patterns that fired, and `exemplar` when the classifier did (`decoded:` for
+   * ones inside an encoded payload)
+   */
   signals: string[];
+  /** the exemplar classifier's P(attack), 0–1, over the text and any decoded payload */
+  similarity: number;
 }
 
 /** At or above: flag. Policies may block from a higher score. */
 export const injectionFlagThreshold = 0.5;
 
-const invisible = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/g;
-/** spaces or filler between Chinese characters ("忽 略 以 上") */
-const cjkSpacing = /(?<=[\u4e00-\u9fff])[\s*·._~-]+(?=[\u4e00-\u9fff])/g;
+/**
+ * The classifier's P(attack) from which it counts as a sign. Chosen on the training exemplars
+ * and real text, not on the held-out set: see injection-heldout.test.ts for the figures.
+ */
+export const exemplarThreshold = 0.85;
+/**
+ * A classifier-only finding flags (0.5) but stays under a blocking policy's score (0.8)
+ * unless a pattern agrees: it generalizes, so it is also the likelier one to be wrong.
+ */
+const exemplarWeight = (p: number) =>
+  p < exemplarThreshold ? 0 : 0.5 + (0.25 * (p - exemplarThreshold)) / (1 - exemplarThreshold);
 const base64Run = /[A-Za-z0-9+/]{20,}={0,2}/g;
 const hexRun = /\b(?:[0-9a-fA-F]{2}[\s:]?){12,}\b/g;
 
 /**
- * Scores text for prompt-injection attempts, in Chinese and English. Encoded payloads (base64,
- * hex) are decoded and scored too, so "aWdub3JlIHByZXZpb3Vz…" is no way around it.
+ * Scores text for prompt-injection attempts with two signals on one normalized view
+ * (injection-view.ts: widths, look-alike letters, traditional characters, spaced letters):
+ * hand-written patterns, precise on the forms they know, and a classifier trained on
+ * attack and ordinary exemplars in Chinese, English, Japanese and Korean, which carries over
+ * to paraphrases the patterns miss. Encoded payloads (base64, hex) are decoded and scored too,
+ * so "aWdub3JlIHByZXZpb3Vz…" is no way around it.
  */
 export function detectInjection(text: string): InjectionFinding {
   const signals = new Set<string>();
-  collect(normalize(text), signals, '');
-  for (const decoded of decodedPayloads(text)) collect(normalize(decoded), signals, 'decoded:');
-  let keep = 1;
+  const view = injectionView(text);
+  collect(view, signals, '');
+  let similarity = exemplarScore(view);
+  if (similarity >= exemplarThreshold) signals.add('exemplar');
+  for (const decoded of decodedPayloads(text)) {
+    const decodedView = injectionView(decoded);
+    collect(decodedView, signals, 'decoded:');
+    const p = exemplarScore(decodedView);
+    if (p >= exemplarThreshold) signals.add('decoded:exemplar');
+    similarity = Math.max(similarity, p);
+  }
+  let keep = signals.has('exemplar') || signals.has('decoded:exemplar') ? 1 - exemplarWeight(similarity) : 1;
   for (const id of signals) {
     const weight = injectionPatterns.find((p) => p.id === id.replace('decoded:', ''))?.weight ?? 0;
     keep *= 1 - weight;
   }
-  return { score: Math.round((1 - keep) * 1000) / 1000, signals: [...signals] };
-}
-
-function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(invisible, '')
-    .toLowerCase()
-    .replace(cjkSpacing, '')
-    .replace(/[ \t]+/g, ' ');
+  return {
+    score: Math.round((1 - keep) * 1000) / 1000,
+    signals: [...signals],
+    similarity: Math.round(similarity * 1000) / 1000,
+  };
 }
 
 function collect(text: string, signals: Set<string>, prefix: string): void {
