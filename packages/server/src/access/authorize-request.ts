@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { AppDeps, AuthContext } from '../http/app-env';
 import { assertCan } from './assert-can';
+import { assertKeyModel } from './assert-key-model';
 import { enforceKeyPolicy } from './enforce-key-policy';
 import { requestLogFlush } from './key-usage-store';
 import { rateLimitsFor } from './rate-limits';
@@ -16,6 +17,7 @@ export async function authorizeRequest(deps: AppDeps, c: Context, auth: AuthCont
   if (auth.apiKeyId && auth.keyPolicy)
     await enforceKeyPolicy(deps.database.db, c, auth.apiKeyId, auth.keyPolicy, {
       flushUsage: requestLogFlush(deps.gateway),
+      assertModel: (patterns, model) => assertKeyModel(deps, patterns, model),
     });
   if (auth.local) return;
   const limits = rateLimitsFor(deps.database, deps.config.redisUrl);

@@ -20,7 +20,12 @@ export async function enforceKeyPolicy(
   c: Context,
   apiKeyId: string,
   policy: ApiKeyPolicy,
-  options: { now?: Date; flushUsage?: () => Promise<void> } = {},
+  options: {
+    now?: Date;
+    flushUsage?: () => Promise<void>;
+    /** refuses a model the allow-list does not reach (assert-key-model.ts) */
+    assertModel?: (patterns: readonly string[], model: string) => Promise<void>;
+  } = {},
 ): Promise<void> {
   const now = options.now ?? new Date();
   if (policy.expiresAt && policy.expiresAt.getTime() <= now.getTime()) {
@@ -50,10 +55,12 @@ export async function enforceKeyPolicy(
   if (policy.models && c.req.method === 'POST' && c.req.path.startsWith('/v1/')) {
     // the handler parses the body again from Hono's cache; a malformed one is its 400 to give
     const model = ((await c.req.json().catch(() => undefined)) as { model?: unknown } | undefined)?.model;
-    if (typeof model === 'string' && !modelAllowed(policy.models, model)) {
-      throw new AppError('forbidden', `This API key may not use model "${model}"`, {
-        details: { models: policy.models },
-      });
+    if (typeof model === 'string') {
+      if (options.assertModel) await options.assertModel(policy.models, model);
+      else if (!modelAllowed(policy.models, model))
+        throw new AppError('forbidden', `This API key may not use model "${model}"`, {
+          details: { models: policy.models },
+        });
     }
   }
   if (policy.dailyRequests !== null && (await countKeyRequest(db, apiKeyId, now)) > policy.dailyRequests) {

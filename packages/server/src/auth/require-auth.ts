@@ -6,6 +6,7 @@ import { constantTimeEqual } from '../security/tokens';
 import { apiKeyPrefix } from '../users/api-key-store';
 import { findFirstAdmin } from '../users/user-store';
 import { verifyApiKey } from '../users/verify-api-key';
+import { runAsCaller } from './request-caller';
 import { readSessionCookie } from './session-cookie';
 import { findSession } from './session-store';
 
@@ -15,7 +16,7 @@ export function requireAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const auth = await authenticate(deps, c);
     await authorizeRequest(deps, c, auth);
     c.set('auth', auth);
-    await next();
+    await runAsCaller(auth, next);
   };
 }
 

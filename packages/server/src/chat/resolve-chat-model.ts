@@ -1,10 +1,14 @@
 import { AppError } from '@qiao/core';
+import { assertKeyModel } from '../access/assert-key-model';
+import { currentCaller } from '../auth/request-caller';
 import type { AppDeps } from '../http/app-env';
 
 /**
  * The model a chat turn uses: the one asked for, else the conversation's, else the
  * configured default, else the first chat model available. Unknown ids fail here with
- * 404 model_not_found (listing the valid ids) before any stream opens.
+ * 404 model_not_found (listing the valid ids) before any stream opens. Every chat model a
+ * REST turn, an agent (on /v1 too) or a draft uses is chosen here, so an API key's model
+ * allow-list is enforced here as well (403).
  */
 export async function resolveChatModel(
   deps: AppDeps,
@@ -18,6 +22,8 @@ export async function resolveChatModel(
     if (model === undefined)
       throw new AppError('bad_request', 'No chat model is configured: add a provider first');
   }
+  const allowed = currentCaller()?.keyPolicy?.models;
+  if (allowed) await assertKeyModel(deps, allowed, model);
   await deps.gateway.resolve(model);
   return model;
 }
