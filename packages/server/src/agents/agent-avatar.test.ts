@@ -49,6 +49,8 @@ test('team members see a team agent’s uploaded avatar, not the file itself', a
   expect(seen.status).toBe(200);
   expect(seen.headers.get('content-type')).toBe('image/png');
   expect(seen.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(seen.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
+  expect(seen.headers.get('content-disposition')).toMatch(/^inline; filename="/);
   expect(Buffer.from(await seen.arrayBuffer())).toEqual(png);
   // the upload route stays private to its owner
   expect((await t.request(file, { key: bobKey })).status).toBe(404);

@@ -10,6 +10,7 @@ import {
 import { Hono } from 'hono';
 import { currentAuth } from '../auth/current-auth';
 import { readFileBytes } from '../files/file-store';
+import { userContentHeaders } from '../files/user-content-headers';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/read-json';
 import { agentAvatarFile, copyAvatar } from './agent-avatar-file';
@@ -124,9 +125,9 @@ export function agentRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/:id/avatar', async (c) => {
     const agent = await getReadableAgent(db, currentAuth(c), c.req.param('id'));
     const file = await agentAvatarFile(db, agent);
-    c.header('Content-Type', file.mimeType);
+    for (const [name, value] of Object.entries(userContentHeaders(file.mimeType, file.name)))
+      c.header(name, value);
     c.header('Cache-Control', 'private, max-age=86400');
-    c.header('X-Content-Type-Options', 'nosniff');
     return c.body(new Uint8Array(await readFileBytes(deps.config.dataDir, file)));
   });
 

@@ -22,6 +22,8 @@ test('JSON export: the thread, the explicit label and the implicit one (content 
   const res = await exported('json');
   expect(res.status).toBe(200);
   expect(res.headers.get('x-ai-generated')).toBe('true');
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(res.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
   const contentId = res.headers.get('x-ai-content-id');
   expect(res.headers.get('content-disposition')).toContain(
     `filename*=UTF-8''${encodeURIComponent('杭州 天气.json')}`,

@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import { getConversation } from '../chat/conversation-store';
 import { listMessages } from '../chat/message-store';
 import { readQuery } from '../chat/read-query';
+import { contentDisposition } from '../files/content-disposition';
+import { sandboxPolicy } from '../files/user-content-headers';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { conversationExport, conversationMarkdown } from './conversation-export';
 
@@ -19,22 +21,14 @@ export function conversationExportRoutes(deps: AppDeps): Hono<AppEnv> {
     const doc = conversationExport(conversation.title, await listMessages(db, conversation.id), contentId);
     for (const [name, value] of Object.entries(aiLabelHeaders(contentId))) c.header(name, value);
     c.header('Cache-Control', 'no-store');
-    c.header('Content-Disposition', attachment(conversation.title, format));
+    const name = `${conversation.title.slice(0, 80).trim() || 'conversation'}.${format}`;
+    c.header('Content-Disposition', contentDisposition('attachment', name));
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Content-Security-Policy', sandboxPolicy);
     if (format === 'json') return c.json(doc);
     c.header('Content-Type', 'text/markdown; charset=utf-8');
     return c.body(conversationMarkdown(doc));
   });
 
   return app;
-}
-
-/** RFC 6266: an ASCII fallback name and the real (often Chinese) title in `filename*`. */
-function attachment(title: string, format: 'md' | 'json'): string {
-  const base =
-    title
-      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
-      .trim()
-      .slice(0, 80) || 'conversation';
-  const ascii = base.replace(/[^\x20-\x7e]+/g, '_');
-  return `attachment; filename="${ascii}.${format}"; filename*=UTF-8''${encodeURIComponent(`${base}.${format}`)}`;
 }

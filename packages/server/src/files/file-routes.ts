@@ -4,6 +4,7 @@ import { limitBody } from '../http/limit-body';
 import { extractText } from './extract-text';
 import { getOwnFiles, readFileBytes, saveFile, toFileDto } from './file-store';
 import { multipartOverheadBytes, readUpload } from './read-upload';
+import { userContentHeaders } from './user-content-headers';
 
 /** Mounted at /api/files: uploads to attach to a message. */
 export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -14,7 +15,7 @@ export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
     const file = await readUpload(c, config.maxUploadBytes);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const name = file.name.replace(/[\\/]/g, '_').slice(0, 255) || 'file';
-    const extracted = await extractText(bytes, name, file.type);
+    const extracted = await extractText(bytes, name, file.type, config.parse);
     const row = await saveFile(deps.database.db, config.dataDir, c.get('auth').userId, {
       name,
       bytes,
@@ -23,14 +24,14 @@ export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json(toFileDto(row), 201);
   });
 
-  // The bytes of one's own upload (image previews in the history); private, never cached shared.
+  // The bytes of one's own upload; private, never cached shared. Only raster images and audio
+  // are shown in place: an uploaded page or SVG would otherwise run script on Qiao's origin.
   app.get('/:id/content', async (c) => {
     const [row] = await getOwnFiles(deps.database.db, c.get('auth').userId, [c.req.param('id')]);
     const bytes = await readFileBytes(config.dataDir, row!);
-    c.header('Content-Type', row!.mimeType);
+    for (const [name, value] of Object.entries(userContentHeaders(row!.mimeType, row!.name)))
+      c.header(name, value);
     c.header('Cache-Control', 'private, max-age=86400');
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(row!.name)}`);
     return c.body(new Uint8Array(bytes));
   });
 

@@ -136,6 +136,8 @@ test('CSV and JSONL exports stream the whole filtered log, batch after batch', a
   const res = await t.as('admin', '/api/admin/audit?action=bulk.&format=csv');
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('text/csv');
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(res.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   let csv = '';

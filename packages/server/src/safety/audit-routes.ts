@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireAdmin } from '../auth/require-admin';
 import type { Db } from '../db';
+import { sandboxPolicy } from '../files/user-content-headers';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { parseWith } from '../http/parse-with';
 import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor';
@@ -82,6 +83,7 @@ export function auditRoutes(deps: AppDeps): Hono<AppEnv> {
     c.header('content-type', csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
     c.header('content-disposition', `attachment; filename="qiao-audit.${format}"`);
     c.header('x-content-type-options', 'nosniff');
+    c.header('content-security-policy', sandboxPolicy);
     return c.body(body);
   });
   return app;

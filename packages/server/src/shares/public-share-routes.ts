@@ -1,6 +1,7 @@
 import { AppError, type PublicShareDto } from '@qiao/core';
 import { Hono } from 'hono';
 import { listMessages } from '../chat/message-store';
+import { sandboxPolicy } from '../files/user-content-headers';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { getLiveShare } from './share-store';
 import { sharedThread } from './shared-thread';
@@ -22,6 +23,9 @@ export function publicShareRoutes(deps: AppDeps): Hono<AppEnv> {
     // Revoking has to take effect at once, so nothing on the way may keep a copy.
     c.header('Cache-Control', 'no-store');
     c.header('X-AI-Generated', 'true');
+    // the thread is other people's text: never to be sniffed into a page on Qiao's origin
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Content-Security-Policy', sandboxPolicy);
     return c.json({
       title,
       messages,

@@ -32,6 +32,8 @@ test('shares a conversation up to an answer; anyone reads it signed out until it
   const pub = await t.app.request(`/api/public/shares/${dto.id}`);
   expect(pub.status).toBe(200);
   expect(pub.headers.get('x-ai-generated')).toBe('true');
+  expect(pub.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(pub.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
   const body = (await pub.json()) as any;
   expect(body).toMatchObject({ title: 'first question', aiGenerated: true, metadata: { aiGenerated: true } });
   expect(body.metadata.contentId).toMatch(/^[0-9a-f-]{36}$/);
