@@ -144,10 +144,12 @@ export const injectionPatterns: InjectionPattern[] = [
   },
   { id: 'zh-from-now-on', weight: 0.3, pattern: /从现在(?:开始|起)[，,]?你(?:将|要|必须|就是|只能)/ },
   {
+    // A system label giving orders. An assistant label is how every pasted transcript reads
+    // ("Assistant: 你好…", "Assistant: your order…"), so it counts only when it gives orders.
     id: 'role-spoof',
     weight: 0.7,
     pattern:
-      /(?:^|\n|["'>])\s*(?:#{1,3}\s*)?(?:\[|【)?(?:system|系统|assistant|助手)(?:\]|】)?\s*[:：]\s*(?:you|your|from now|ignore|new|forget|你|从现在|忽略|无视|新的|忘记)/,
+      /(?:^|\n|["'>])\s*(?:#{1,3}\s*)?(?:\[|【)?(?:(?:system|系统)(?:\]|】)?\s*[:：]\s*(?:you|your|from now|ignore|new|forget|你|从现在|忽略|无视|新的|忘记)|(?:assistant|助手)(?:\]|】)?\s*[:：]\s*(?:from now|ignore|disregard|forget|new instructions|从现在|忽略|无视|新的指令|忘记))/,
   },
   {
     id: 'chat-template-token',

@@ -11,8 +11,8 @@ const instructions =
   'You name conversations. Reply with only a short title for the conversation below: at most ' +
   '8 words, or 16 Chinese characters, in the language of the user. No quotes, no final punctuation.';
 
-/** Asked first, on its own line, so the conversation below reads as material, not as the request. */
-const request = 'Write the title of this conversation. Reply with the title only, nothing else.';
+/** Asked last, after the exchange, so the exchange reads as material and this as the request. */
+const request = 'Write the title of the conversation above. Reply with the title only, nothing else.';
 
 export interface TitleInput {
   model: string;
@@ -35,12 +35,15 @@ export async function generateTitle(deps: AppDeps, input: TitleInput): Promise<s
     // through the guards like the turn itself: the question may hold personal data
     const stream = await openGuardedStream(deps.gateway, deps.guards, {
       model: input.model,
+      // The exchange goes in its own roles. Pasted into one user message under "User:" and
+      // "Assistant:" labels, the model's answer was read by the guards as user text, and an
+      // answer starting "你…" after "Assistant:" looked like a forged role (an injection flag
+      // on ordinary chats).
       messages: [
         { role: 'system', content: instructions },
-        {
-          role: 'user',
-          content: `${request}\n\nUser: ${excerpt(input.question)}\n\nAssistant: ${excerpt(input.answer)}`,
-        },
+        { role: 'user', content: excerpt(input.question) },
+        { role: 'assistant', content: excerpt(input.answer) },
+        { role: 'user', content: request },
       ],
       maxTokens: 64,
       temperature: 0.3,
