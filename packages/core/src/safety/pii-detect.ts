@@ -1,4 +1,7 @@
-import { isValidIdCard, isValidIpv4, isValidIpv6, passesLuhn } from './pii-checksums';
+import { isValidIpv4, isValidIpv6 } from './pii-checksums';
+import { findDigitPii } from './pii-digit-runs';
+import { findEmails } from './pii-email';
+import { originalSpan, piiView } from './pii-view';
 
 export type PiiType =
   | 'id_card'
@@ -41,35 +44,12 @@ interface Detector {
   valid?: (value: string) => boolean;
 }
 
-/** A 17/18-digit number shaped like a resident ID (region, then a birth year and month/day digits) is not read as a card. */
-const looksLikeIdNumber = (digits: string) =>
-  (digits.length === 17 || digits.length === 18) && /^[1-9]\d{5}(?:19|20)\d{2}[01]\d[0-3]\d/.test(digits);
-
-const digitsOnly = (value: string) => value.replace(/\D/g, '');
-
 /**
- * Order matters: earlier detectors claim their span first (an ID number is not also a bank
- * card, a mobile number inside a card number is not a phone).
+ * What the view's digit and e-mail scanners do not cover, by pattern, on the view too (so a
+ * full-width or zero-width-split landline or IP is found alike). Order matters: earlier
+ * detectors claim their span first.
  */
-const detectors: Detector[] = [
-  { type: 'email', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
-  {
-    type: 'id_card',
-    pattern: /(?<![0-9A-Za-z])[1-9]\d{16}[\dXx](?![0-9A-Za-z])/g,
-    valid: isValidIdCard,
-  },
-  {
-    type: 'bank_card',
-    pattern: /(?<![\d-])\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?(?![\dXx-])/g,
-    valid: (value) => {
-      const digits = digitsOnly(value);
-      return digits.length >= 16 && digits.length <= 19 && !looksLikeIdNumber(digits) && passesLuhn(digits);
-    },
-  },
-  {
-    type: 'mobile',
-    pattern: /(?<![\d+])(?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)/g,
-  },
+const viewDetectors: Detector[] = [
   {
     type: 'landline',
     pattern: /(?<!\d)(?:\(0[1-9]\d{1,2}\)|0[1-9]\d{1,2}[ -]?)[2-9]\d{6,7}(?:-\d{1,5})?(?!\d)/g,
@@ -89,6 +69,10 @@ const detectors: Detector[] = [
     type: 'passport',
     pattern: /(?<![0-9A-Za-z])(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7}|[DPS]E?\d{7})(?![0-9A-Za-z])/g,
   },
+];
+
+/** Labelled fields read the original text: their labels and values are words, not digits. */
+const textDetectors: Detector[] = [
   {
     type: 'name',
     pattern:
@@ -103,19 +87,41 @@ const detectors: Detector[] = [
   },
 ];
 
-/** All personal data found in `text`, sorted by position, never overlapping. */
+/**
+ * All personal data found in `text`, sorted by position, never overlapping; each hit's span
+ * covers the original characters that wrote it (separators, invisibles, full-width forms).
+ */
 export function detectPii(text: string, types: readonly PiiType[] = piiTypes): PiiHit[] {
   const wanted = new Set(types);
+  const view = piiView(text);
+  const claimed = new Uint8Array(view.text.length);
   const hits: PiiHit[] = [];
+  const add = (type: PiiType, viewStart: number, viewEnd: number) => {
+    const [start, end] = originalSpan(view, viewStart, viewEnd);
+    hits.push({ type, value: text.slice(start, end), start, end });
+    claimed.fill(1, viewStart, viewEnd);
+  };
+  // an address outranks the digits in it (`13812345678@qq.com`)
+  if (wanted.has('email')) for (const span of findEmails(view.text)) add('email', span.start, span.end);
+  for (const hit of findDigitPii(view.text, claimed))
+    if (wanted.has(hit.type)) add(hit.type, hit.start, hit.end);
+  for (const detector of viewDetectors) {
+    if (!wanted.has(detector.type)) continue;
+    for (const match of view.text.matchAll(detector.pattern)) {
+      const end = match.index + match[0].length;
+      if (detector.valid && !detector.valid(match[0])) continue;
+      if (claimed.subarray(match.index, end).includes(1)) continue;
+      add(detector.type, match.index, end);
+    }
+  }
   const taken = (start: number, end: number) => hits.some((h) => start < h.end && h.start < end);
-  for (const detector of detectors) {
+  for (const detector of textDetectors) {
     if (!wanted.has(detector.type)) continue;
     for (const match of text.matchAll(detector.pattern)) {
       const value = detector.group ? match[detector.group] : match[0];
       if (!value) continue;
       const start = match.index + (detector.group ? match[0].lastIndexOf(value) : 0);
       const end = start + value.length;
-      if (detector.valid && !detector.valid(value)) continue;
       if (taken(start, end)) continue;
       hits.push({ type: detector.type, value, start, end });
     }

@@ -1,5 +1,6 @@
 import { idCardCheckChar, passesLuhn } from './pii-checksums';
 import type { PiiType } from './pii-detect';
+import { type FormKind, type PiiForm, piiForms, type Written } from './pii-forms';
 
 /**
  * Generated test data for the PII detectors: valid values and near misses (a wrong check
@@ -30,7 +31,7 @@ const pick = <T>(r: Rand, items: readonly T[]): T => items[Math.floor(r() * item
 const digits = (r: Rand, n: number) => Array.from({ length: n }, () => int(r, 0, 9)).join('');
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-const contexts = [
+export const sampleContexts = [
   (v: string) => `我的信息是${v}，请查收。`,
   (v: string) => `please contact ${v} tomorrow`,
   (v: string) => `记录：${v}`,
@@ -54,6 +55,53 @@ function cardNumber(r: Rand, length: number): string {
   throw new Error('unreachable');
 }
 
+/** An assigned mobile block (13x–19x), so every generated number is a real one. */
+const mobileBlocks = ['13', '145', '147', '15', '166', '17', '18', '19'];
+
+export function mobileNumber(r: Rand): string {
+  let prefix = pick(r, mobileBlocks);
+  if (prefix === '13' || prefix === '18') prefix += int(r, 0, 9);
+  else if (prefix === '15') prefix += pick(r, [0, 1, 2, 3, 5, 6, 7, 8, 9]);
+  else if (prefix === '17') prefix += int(r, 0, 8);
+  else if (prefix === '19') prefix += pick(r, [0, 1, 2, 3, 5, 6, 7, 8, 9]);
+  return prefix + digits(r, 11 - prefix.length);
+}
+
+/** A first-generation 15-digit ID: region, YYMMDD, three digits. */
+export function oldIdNumber(r: Rand): string {
+  return `${pick(r, regions)}${pad(int(r, 30, 99), 2)}${pad(int(r, 1, 12), 2)}${pad(int(r, 1, 28), 2)}${digits(r, 3)}`;
+}
+
+const locals = ['zhang.san', 'li_si', 'user', 'a.b+tag', 'Wang-Wu'];
+const hanLocals = ['张三', '李四', '用户', '王小明', 'café'];
+const idnDomains = ['例子.中国', '公司.com', 'bücher.de', 'пример.рф', '邮件.公司'];
+
+export function emailAddress(r: Rand, needs?: PiiForm['needs']): string {
+  const local = needs === 'han_email' ? pick(r, hanLocals) : `${pick(r, locals)}${int(r, 1, 999)}`;
+  const domain =
+    needs === 'idn_email'
+      ? pick(r, idnDomains)
+      : pick(r, ['example.com', 'qq.com', '163.com', 'mail.example.cn', 'sub.corp.example.org']);
+  return `${local}@${domain}`;
+}
+
+/** The canonical value a form of `kind` writes. */
+export function canonicalValue(r: Rand, kind: FormKind, needs?: PiiForm['needs']): string {
+  if (kind === 'mobile') return mobileNumber(r);
+  if (kind === 'id_card') return needs === 'old_id' ? oldIdNumber(r) : idNumber(r);
+  if (kind === 'bank_card') return cardNumber(r, needs === 'card19' ? 19 : pick(r, [16, 19]));
+  return emailAddress(r, needs);
+}
+
+/** One value of `kind`, written in one of its forms at random. */
+function writtenForm(r: Rand, kind: FormKind): Written {
+  const form = pick(
+    r,
+    piiForms.filter((f) => f.kind === kind),
+  );
+  return form.write(canonicalValue(r, kind, form.needs));
+}
+
 const group = (value: string, sep: string) => value.replace(/(\d{4})(?=\d)/g, `$1${sep}`);
 const hex = (r: Rand, n: number) =>
   Array.from({ length: n }, () => pick(r, [...'0123456789abcdef'])).join('');
@@ -65,30 +113,16 @@ const cities = ['北京市朝阳区建国路', '上海市浦东新区世纪大�
 
 type Gen = (r: Rand) => string;
 
-const valid: Record<PiiType, Gen> = {
-  id_card: (r) => {
-    const id = idNumber(r);
-    return r() < 0.1 && id.endsWith('X') ? id.toLowerCase() : id;
-  },
-  mobile: (r) => {
-    const n = `1${int(r, 3, 9)}${digits(r, 9)}`;
-    const style = int(r, 0, 3);
-    if (style === 0) return n;
-    if (style === 1) return `${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`;
-    if (style === 2) return `${n.slice(0, 3)}-${n.slice(3, 7)}-${n.slice(7)}`;
-    return `+86 ${n}`;
-  },
+const valid: Record<PiiType, (r: Rand) => string | Written> = {
+  id_card: (r) => writtenForm(r, 'id_card'),
+  mobile: (r) => writtenForm(r, 'mobile'),
   landline: (r) => {
     const area = pick(r, ['010', '020', '021', '0755', '0571', '028', '0512']);
     const local = `${int(r, 2, 9)}${digits(r, area.length === 3 ? 7 : int(r, 6, 7))}`;
     return pick(r, [`${area}-${local}`, `(${area})${local}`, `${area} ${local}`]);
   },
-  bank_card: (r) => {
-    const n = cardNumber(r, pick(r, [16, 19]));
-    return pick(r, [n, group(n, ' '), group(n, '-')]);
-  },
-  email: (r) =>
-    `${pick(r, ['zhang.san', 'li_si', 'user', 'a.b+tag'])}${int(r, 1, 999)}@${pick(r, ['example.com', 'qq.com', '163.com', 'mail.example.cn'])}`,
+  bank_card: (r) => writtenForm(r, 'bank_card'),
+  email: (r) => writtenForm(r, 'email'),
   ipv4: (r) => [int(r, 1, 255), int(r, 0, 255), int(r, 0, 255), int(r, 0, 254)].join('.'),
   ipv6: (r) => {
     const style = int(r, 0, 2);
@@ -113,6 +147,8 @@ const nearMiss: Record<PiiType, Gen> = {
       r,
       [...'0123456789X'].filter((c) => c !== id[17]),
     );
+    if (r() < 0.2)
+      return `${pick(r, regions)}${int(r, 30, 99)}${pick(r, ['13', '00'])}${pad(int(r, 1, 28), 2)}${digits(r, 3)}`;
     return r() < 0.8 ? id.slice(0, 17) + wrong : id.slice(0, 17);
   },
   mobile: (r) =>
@@ -120,13 +156,24 @@ const nearMiss: Record<PiiType, Gen> = {
       `1${int(r, 0, 2)}${digits(r, 9)}`,
       `1${int(r, 3, 9)}${digits(r, 8)}`,
       `1${int(r, 3, 9)}${digits(r, 10)}`,
+      // unassigned blocks, a 12-digit grouping, a decimal, a 4th group of the same number
+      `${pick(r, ['154', '160', '161', '168', '179', '194'])}${digits(r, 8)}`,
+      `${mobileNumber(r).slice(0, 3)} ${digits(r, 4)} ${digits(r, 5)}`,
+      `${mobileNumber(r).slice(0, 2)}.${digits(r, 9)}`,
+      `${digits(r, 4)} ${mobileNumber(r).slice(0, 3)} ${digits(r, 4)} ${digits(r, 4)}`,
+      `v1.${mobileNumber(r)}`,
     ]),
   landline: (r) =>
     pick(r, [`010-${digits(r, 5)}`, `010-1${digits(r, 7)}`, `10-${int(r, 2, 9)}${digits(r, 7)}`]),
   bank_card: (r) => {
     const n = cardNumber(r, pick(r, [16, 19]));
     const broken = n.slice(0, -1) + ((Number(n.at(-1)) + int(r, 1, 9)) % 10);
-    return pick(r, [broken, group(broken, ' '), `62${digits(r, 12)}`]);
+    return pick(r, [
+      broken,
+      group(broken, ' '),
+      `62${digits(r, 12)}`,
+      `${int(r, 2020, 2025)}/0${int(r, 1, 9)}/1${int(r, 0, 9)} ${int(r, 2020, 2025)}/0${int(r, 1, 9)}/1${int(r, 0, 9)}`,
+    ]);
   },
   email: (r) =>
     pick(r, [
@@ -134,6 +181,9 @@ const nearMiss: Record<PiiType, Gen> = {
       `user${int(r, 1, 99)}@localhost`,
       `@example.com`,
       `user@.com`,
+      `ping @example.com`,
+      `pi @ 3.14`,
+      `user@example.`,
     ]),
   ipv4: (r) =>
     pick(r, [
@@ -166,11 +216,12 @@ export function piiSamples(type: PiiType, count: number, seed = 42): PiiSample[]
   const r = seededRandom(seed);
   const samples: PiiSample[] = [];
   for (let i = 0; i < count; i++) {
-    const value = valid[type](r);
-    const wrap = pick(r, contexts);
+    const made = valid[type](r);
+    const { value, before = '', after = '' } = typeof made === 'string' ? { value: made } : made;
+    const wrap = pick(r, sampleContexts);
     const labelled = type === 'name' ? `姓名：${value}` : type === 'address' ? `地址：${value}` : value;
     const english = type === 'name' && /^[A-Z]/.test(value) ? `Name: ${value}` : labelled;
-    samples.push({ type, text: wrap(english), value });
+    samples.push({ type, text: wrap(before + english + after), value });
     samples.push({ type, text: wrap(nearMiss[type](r)) });
   }
   return samples;
