@@ -131,6 +131,11 @@ export class AhoCorasick {
     }
   }
 
+  /** How many units of a pattern `node` stands for. */
+  depth(node: number): number {
+    return this.#depth[node]!;
+  }
+
   /** True when some pattern ends at `node` (cheap test before `emit`). */
   hasOutput(node: number): boolean {
     return this.#hot[(node << 2) + 3] === 1;

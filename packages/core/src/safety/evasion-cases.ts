@@ -17,6 +17,7 @@ export const evasionLexicon = [
   'meth',
   'cocaine',
   'counterfeit bills',
+  'detonator',
 ];
 
 export interface EvasionCase {

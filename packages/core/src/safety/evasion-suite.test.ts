@@ -1,7 +1,12 @@
 import { afterAll, expect, test } from 'vitest';
-import { evasionCases, evasionLexicon } from './evasion-cases';
+import { evasionCases as baseCases, evasionLexicon } from './evasion-cases';
+import { unicodeEvasionCases } from './evasion-cases-unicode';
 import { TermMatcher } from './term-matcher';
 
+const evasionCases = [
+  ...baseCases,
+  ...unicodeEvasionCases.map((c, i) => ({ ...c, name: `${c.class} ${i + 1}: ${JSON.stringify(c.text)}` })),
+];
 const matcher = new TermMatcher(evasionLexicon.map((term) => ({ term, data: null })));
 let passed = 0;
 

@@ -1,31 +1,5 @@
+import { latinLookAlike, stripMarks } from './latin-look-alike';
 import { simplifiedChar } from './traditional-to-simplified';
-
-/**
- * Latin look-alikes from other scripts that NFKC leaves alone (Cyrillic and Greek letters
- * used to dodge a Latin term). Kept short: only letters that are visually identical.
- */
-const confusables: Record<string, string> = {
-  а: 'a',
-  в: 'b',
-  е: 'e',
-  к: 'k',
-  м: 'm',
-  н: 'h',
-  о: 'o',
-  р: 'p',
-  с: 'c',
-  т: 't',
-  у: 'y',
-  х: 'x',
-  і: 'i',
-  ј: 'j',
-  ѕ: 's',
-  α: 'a',
-  ο: 'o',
-  ρ: 'p',
-  ν: 'v',
-  ι: 'i',
-};
 
 const wordChar = /[\p{L}\p{N}]/u;
 const bmp = new Int32Array(65536);
@@ -34,11 +8,13 @@ const MULTI = -2;
 const multi = new Map<number, string>();
 
 /**
- * The canonical form of one code point for matching: NFKC (full-width, circled and
- * mathematical letters), lower case, look-alike letters, traditional → simplified. Returns ''
- * for anything that is not a letter or digit (spaces, punctuation, symbols, zero-width and
- * combining characters), which matching skips so that "法*轮*功" still reads as one term.
- * Results are cached per code point: the work is done once per distinct character.
+ * The canonical form of one code point for matching: compatibility forms (full-width,
+ * circled and mathematical letters), accents and other combining marks removed, lower case,
+ * Latin look-alikes from Unicode's confusables data, CJK variants → simplified. Returns ''
+ * for anything that is not a letter or digit (spaces, punctuation, symbols, zero-width,
+ * bidi controls, Hangul fillers and other default-ignorable characters), which matching
+ * skips so that "法*轮*功" still reads as one term. Results are cached per code point: the
+ * work is done once per distinct character.
  */
 export function foldCodePoint(cp: number): string {
   if (cp < 65536) {
@@ -78,20 +54,31 @@ export function foldUnit(cp: number): number {
 }
 
 function computeFold(cp: number): string {
+  const char = String.fromCodePoint(cp);
+  if (ignorable.test(char)) return '';
+  const latin = latinLookAlike(char);
+  if (latin !== undefined) return latin;
   let out = '';
-  for (const char of String.fromCodePoint(cp).normalize('NFKC').toLowerCase()) {
-    if (!wordChar.test(char)) continue;
-    out += simplifiedChar(confusables[char] ?? char);
+  for (const part of stripMarks(char)) {
+    if (!wordChar.test(part)) continue;
+    const lower = part.toLowerCase();
+    out +=
+      lower.length === 1 && lower.charCodeAt(0) < 128
+        ? lower
+        : (latinLookAlike(part) ?? simplifiedChar(lower));
   }
   return out;
 }
+
+/** Characters a renderer draws as nothing: Hangul fillers (ㅤ), bidi controls, variation selectors. */
+const ignorable = /\p{Default_Ignorable_Code_Point}/u;
 
 /** True for a folded ASCII letter or digit: Latin terms must start and end on a word boundary. */
 export function isAsciiWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
-const invisible = /[\p{Cf}\p{Mn}\p{Me}]/u;
+const invisible = /[\p{Cf}\p{Mn}\p{Me}\p{Default_Ignorable_Code_Point}]/u;
 /** 0 unknown, 1 invisible, 2 visible */
 const invisibleBmp = new Uint8Array(65536);
 

@@ -1,4 +1,5 @@
 import { foldCodePoint } from './fold-char';
+import { entityAt } from './html-entity';
 
 export interface NormalizedText {
   /** the canonical form matching works on (separators removed) */
@@ -10,7 +11,8 @@ export interface NormalizedText {
 }
 
 /**
- * Maps text to the canonical form that lexicon matching uses, keeping the way back: the span
+ * Maps text to the canonical form that lexicon matching uses (character references such as
+ * `&#x6BD2;` read as the character they stand for), keeping the way back: the span
  * `text.slice(i, j)` came from `original.slice(starts[i], ends[j - 1])`.
  */
 export function normalizeForMatch(original: string): NormalizedText {
@@ -18,8 +20,10 @@ export function normalizeForMatch(original: string): NormalizedText {
   const starts: number[] = [];
   const ends: number[] = [];
   for (let i = 0; i < original.length; ) {
-    const cp = original.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
+    let cp = original.codePointAt(i)!;
+    let width = cp > 0xffff ? 2 : 1;
+    const entity = cp === 0x26 ? entityAt(original, i, true) : undefined;
+    if (entity && entity !== 'partial') ({ cp, length: width } = entity);
     const folded = foldCodePoint(cp);
     for (let k = 0; k < folded.length; k++) {
       starts.push(i);

@@ -1,5 +1,6 @@
 import { AhoCorasick } from './aho-corasick';
 import { foldCodePoint, foldUnit, isAsciiWordCode, isInvisibleCodePoint } from './fold-char';
+import { entityAt } from './html-entity';
 import { normalizeTerm } from './normalize-for-match';
 
 export interface TermEntry<T> {
@@ -40,9 +41,15 @@ export class TermMatcher<T> {
   constructor(entries: readonly TermEntry<T>[], options: { wordBoundaries?: boolean } = {}) {
     const bounded = options.wordBoundaries ?? true;
     const normalized = entries.map((entry) => normalizeTerm(entry.term));
+    // Inside a right-to-left override (U+202E) text is drawn backwards: "\u202e毒冰" shows as
+    // 冰毒. Each term is also compiled reversed (id + entries.length), valid only there.
+    const reversed = normalized.map((term) => {
+      const backwards = [...term].reverse().join('');
+      return backwards === term ? '' : backwards;
+    });
     this.#entries = entries;
-    this.#automaton = new AhoCorasick(normalized);
-    this.#bounded = Uint8Array.from(normalized, (term) =>
+    this.#automaton = new AhoCorasick([...normalized, ...reversed]);
+    this.#bounded = Uint8Array.from([...normalized, ...reversed], (term) =>
       bounded && term.length > 0 && [...term].every((c) => isAsciiWordCode(c.charCodeAt(0))) ? 1 : 0,
     );
   }
@@ -74,11 +81,19 @@ class TermMatchStream<T> implements MatchStream<T> {
   #offset = 0;
   /** the last unit read was an ASCII letter/digit with no separator after it */
   #lastWord = false;
-  /** a trailing high surrogate waiting for its pair */
+  /** the last unit read, how many times in a row, and the state before its first repeat */
+  #lastUnit = -1;
+  #run = 0;
+  #beforeRepeat: { node: number; count: number } | undefined;
+  /** the right-to-left override the text is in (a number per override), 0 outside one */
+  #override = 0;
+  #overrides = 0;
+  /** a trailing high surrogate or the start of a character reference, waiting for the rest */
   #carry = '';
   readonly #ringSize: number;
   readonly #starts: Float64Array;
   readonly #leftWord: Uint8Array;
+  readonly #overrideOf: Float64Array;
   #pending: TermMatch<T>[] = [];
 
   constructor(
@@ -89,44 +104,61 @@ class TermMatchStream<T> implements MatchStream<T> {
     this.#ringSize = Math.max(1, automaton.maxDepth);
     this.#starts = new Float64Array(this.#ringSize);
     this.#leftWord = new Uint8Array(this.#ringSize);
+    this.#overrideOf = new Float64Array(this.#ringSize);
   }
 
   write(chunk: string): TermMatch<T>[] {
-    const base = this.#offset - this.#carry.length;
-    const text = this.#carry + chunk;
     this.#offset += chunk.length;
+    return this.#read(chunk, false);
+  }
+
+  end(): TermMatch<T>[] {
+    const out = this.#read('', true);
+    this.#settlePending(false, out);
+    return out;
+  }
+
+  #read(chunk: string, final: boolean): TermMatch<T>[] {
+    const base = this.#offset - chunk.length - this.#carry.length;
+    const text = this.#carry + chunk;
     this.#carry = '';
     const out: TermMatch<T>[] = [];
     let i = 0;
     while (i < text.length) {
-      const cp = text.codePointAt(i)!;
-      const width = cp > 0xffff ? 2 : 1;
-      if (width === 1 && cp >= 0xd800 && cp <= 0xdbff && i === text.length - 1) {
+      let cp = text.codePointAt(i)!;
+      let width = cp > 0xffff ? 2 : 1;
+      if (width === 1 && cp >= 0xd800 && cp <= 0xdbff && i === text.length - 1 && !final) {
         this.#carry = text.slice(i);
         break;
       }
-      const unit = cp < 128 ? asciiUnits[cp]! : foldUnit(cp);
-      if (unit >= 0) this.#readUnit(unit, base + i, base + i + width, out);
-      else if (unit === -1) {
-        if (cp < 128 || !isInvisibleCodePoint(cp)) {
-          this.#settlePending(false, out);
-          this.#lastWord = false;
+      if (cp === 0x26) {
+        const entity = entityAt(text, i, final);
+        if (entity === 'partial') {
+          this.#carry = text.slice(i);
+          break;
         }
-      } else {
-        const folded = foldCodePoint(cp);
-        for (let k = 0; k < folded.length; k++) {
-          this.#readUnit(folded.charCodeAt(k), base + i, base + i + width, out);
-        }
+        if (entity) ({ cp, length: width } = entity);
       }
+      this.#readCodePoint(cp, base + i, base + i + width, out);
       i += width;
     }
     return out;
   }
 
-  end(): TermMatch<T>[] {
-    const out: TermMatch<T>[] = [];
-    this.#settlePending(false, out);
-    return out;
+  #readCodePoint(cp: number, start: number, end: number, out: TermMatch<T>[]): void {
+    const unit = cp < 128 ? asciiUnits[cp]! : foldUnit(cp);
+    if (unit >= 0) this.#readUnit(unit, start, end, out);
+    else if (unit === -1) {
+      if (cp === 0x202e) this.#override = ++this.#overrides;
+      else if (cp === 0x202c || cp === 0x202d || cp === 0x0a || cp === 0x2029) this.#override = 0;
+      if (cp < 128 || !isInvisibleCodePoint(cp)) {
+        this.#settlePending(false, out);
+        this.#lastWord = false;
+      }
+    } else {
+      const folded = foldCodePoint(cp);
+      for (let k = 0; k < folded.length; k++) this.#readUnit(folded.charCodeAt(k), start, end, out);
+    }
   }
 
   safeOffset(): number {
@@ -142,21 +174,53 @@ class TermMatchStream<T> implements MatchStream<T> {
 
   #readUnit(unit: number, start: number, end: number, out: TermMatch<T>[]): void {
     const isWord = isAsciiWordCode(unit);
+    const node = this.#node;
+    const next = this.automaton.step(node, unit);
+    if (this.#stretched(unit, node, next)) return;
     if (this.#pending.length > 0) this.#settlePending(isWord, out);
     const slot = this.#count % this.#ringSize;
     this.#starts[slot] = start;
     this.#leftWord[slot] = this.#lastWord ? 1 : 0;
+    this.#overrideOf[slot] = this.#override;
     this.#count++;
     this.#lastWord = isWord;
-    this.#node = this.automaton.step(this.#node, unit);
+    this.#node = next;
     if (!this.automaton.hasOutput(this.#node)) return;
     this.automaton.emit(this.#node, (id, length) => {
       const first = (this.#count - length) % this.#ringSize;
-      const entry = this.entries[id]!;
+      const entry = this.entries[id % this.entries.length]!;
+      // a reversed term counts only when all of it lies inside one override
+      if (id >= this.entries.length && (this.#override === 0 || this.#overrideOf[first] !== this.#override))
+        return;
       const match = { term: entry.term, data: entry.data, start: this.#starts[first]!, end };
       if (!this.bounded[id]) out.push(match);
       else if (!this.#leftWord[first]) this.#pending.push(match);
     });
+  }
+
+  /**
+   * A letter repeated inside a partly read term stretches it ("frrraud", "法轮轮功") when
+   * reading it normally would lose the progress: the state before the first repeat is kept
+   * and the repeats are skipped. Latin letters must repeat three times ("lässt" is not "last",
+   * "spécifiées" not "specifies"), and a complete term is never stretched ("as" is not in "ass").
+   */
+  #stretched(unit: number, node: number, next: number): boolean {
+    if (unit !== this.#lastUnit) {
+      this.#lastUnit = unit;
+      this.#run = 1;
+      this.#beforeRepeat = undefined;
+      return false;
+    }
+    this.#run++;
+    const losesProgress =
+      node !== 0 &&
+      !this.automaton.hasOutput(node) &&
+      this.automaton.depth(next) < this.automaton.depth(node);
+    if (!this.#beforeRepeat && losesProgress) this.#beforeRepeat = { node, count: this.#count };
+    if (!this.#beforeRepeat || this.#run < (isAsciiWordCode(unit) ? 3 : 2)) return false;
+    this.#node = this.#beforeRepeat.node;
+    this.#count = this.#beforeRepeat.count;
+    return true;
   }
 
   /** Latin terms wait for the next character to know if they end on a word boundary. */

@@ -1,0 +1,88 @@
+import type { EvasionCase } from './evasion-cases';
+
+/**
+ * Evasions found from outside (issue 12): look-alike letters from other scripts and blocks,
+ * accents, character references, bidi controls, invisible fillers, Japanese variant forms and
+ * stretched letters. Each class has forms the matcher was not written against.
+ */
+export const unicodeEvasionCases: (Omit<EvasionCase, 'name'> & { class: string })[] = [
+  // look-alike letters (Unicode confusables)
+  { class: 'cyrillic', text: 'соcаinе for sale', expect: ['cocaine'] },
+  { class: 'cyrillic', text: 'МЕТН', expect: ['meth'] },
+  { class: 'cyrillic', text: 'mеth lab', expect: ['meth'] },
+  { class: 'cyrillic', text: 'fakе pаssport', expect: ['fake passport'] },
+  { class: 'greek', text: 'frαud', expect: ['fraud'] },
+  { class: 'greek', text: 'ΜΕΤΗ', expect: ['meth'] },
+  { class: 'greek', text: 'cοcaine', expect: ['cocaine'] },
+  { class: 'armenian', text: 'cօcaine', expect: ['cocaine'] },
+  { class: 'armenian', text: 'fraսd', expect: ['fraud'] },
+  { class: 'latin variants', text: 'ƒraud', expect: ['fraud'] },
+  { class: 'small capitals', text: 'ꜰʀᴀᴜᴅ', expect: ['fraud'] },
+  { class: 'small capitals', text: 'ᴍᴇᴛʜ', expect: ['meth'] },
+  { class: 'small capitals', text: 'ᴄᴏᴄᴀɪɴᴇ', expect: ['cocaine'] },
+  { class: 'enclosed', text: '🅕🅡🅐🅤🅓', expect: ['fraud'] },
+  { class: 'enclosed', text: '🅼🅴🆃🅷', expect: ['meth'] },
+  { class: 'enclosed', text: '🄵🅁🄰🅄🄳', expect: ['fraud'] },
+  { class: 'enclosed', text: '⒡⒭⒜⒰⒟', expect: ['fraud'] },
+  { class: 'regional indicators', text: '🇫🇷🇦🇺🇩', expect: ['fraud'] },
+  { class: 'regional indicators', text: '🇲 🇪 🇹 🇭', expect: ['meth'] },
+  { class: 'dotless i', text: 'cocaıne', expect: ['cocaine'] },
+  { class: 'dotless i', text: 'counterfeıt bılls', expect: ['counterfeit bills'] },
+  { class: 'math letters', text: '𝔣𝔯𝔞𝔲𝔡', expect: ['fraud'] },
+  { class: 'math letters', text: '𝚖𝚎𝚝𝚑', expect: ['meth'] },
+  { class: 'mixed scripts', text: 'mоnеy lаundеring', expect: ['money laundering'] },
+  // accents
+  { class: 'accents', text: 'détonator', expect: ['detonator'] },
+  { class: 'accents', text: 'de\u0301tonator', expect: ['detonator'] },
+  { class: 'accents', text: 'DÉTONATOR', expect: ['detonator'] },
+  { class: 'accents', text: 'cocaïne', expect: ['cocaine'] },
+  { class: 'accents', text: 'fráud', expect: ['fraud'] },
+  { class: 'accents', text: 'mȩth', expect: ['meth'] },
+  // character references, as a Markdown view shows them
+  { class: 'html entities', text: '&#x51B0;&#x6BD2;', expect: ['冰毒'] },
+  { class: 'html entities', text: '&#20912;&#27602;', expect: ['冰毒'] },
+  { class: 'html entities', text: '冰&#X6bd2;', expect: ['冰毒'] },
+  { class: 'html entities', text: 'fr&#97;ud', expect: ['fraud'] },
+  { class: 'html entities', text: 'fr&aacute;ud', expect: ['fraud'] },
+  { class: 'html entities', text: '冰&nbsp;毒', expect: ['冰毒'] },
+  { class: 'html entities', text: 'f&#8203;r&zwj;aud', expect: ['fraud'] },
+  // bidi controls
+  { class: 'bidi', text: '\u202e毒冰\u202c', expect: ['冰毒'] },
+  { class: 'bidi', text: 'buy \u202eduarf\u202c now', expect: ['fraud'] },
+  { class: 'bidi', text: '\u202e药弹支枪', expect: ['枪支弹药'] },
+  { class: 'bidi', text: '冰\u2066毒\u2069', expect: ['冰毒'] },
+  { class: 'bidi', text: 'f\u200er\u200fa\u061cud', expect: ['fraud'] },
+  { class: 'bidi', text: '洗\u202a钱\u202c', expect: ['洗钱'] },
+  // invisible fillers
+  { class: 'hangul fillers', text: '冰\u3164毒', expect: ['冰毒'] },
+  { class: 'hangul fillers', text: 'f\u115fr\u1160aud', expect: ['fraud'] },
+  { class: 'hangul fillers', text: '洗\uffa0钱', expect: ['洗钱'] },
+  { class: 'invisible', text: '冰\u180e毒', expect: ['冰毒'] },
+  { class: 'invisible', text: '海\u034f洛\ufe0f因', expect: ['海洛因'] },
+  { class: 'invisible', text: 'fr\u{e0020}aud', expect: ['fraud'] },
+  { class: 'invisible', text: 'fr\u2064aud', expect: ['fraud'] },
+  // Japanese variant forms of the same characters
+  { class: 'cjk variants', text: '氷毒', expect: ['冰毒'] },
+  { class: 'cjk variants', text: '办仮证', expect: ['办假证'] },
+  { class: 'cjk variants', text: '洗銭', expect: ['洗钱'] },
+  { class: 'cjk variants', text: '枪支弾薬', expect: ['枪支弹药'] },
+  // stretched letters
+  { class: 'repeated letters', text: 'frrraaaud', expect: ['fraud'] },
+  { class: 'repeated letters', text: 'meeeth', expect: ['meth'] },
+  { class: 'repeated letters', text: '冰冰冰毒', expect: ['冰毒'] },
+  { class: 'repeated letters', text: 'c-o-o-o-c-a-i-n-e', expect: ['cocaine'] },
+  { class: 'repeated letters', text: '法轮轮功', expect: ['法轮功'] },
+  { class: 'clean', text: 'frauds and meths', expect: [] },
+  // must stay clean
+  { class: 'clean', text: '毒冰', expect: [] },
+  { class: 'clean', text: 'la méthode française', expect: [] },
+  { class: 'clean', text: 'Тhe mеthod wоrks', expect: [] },
+  { class: 'clean', text: 'détonateur', expect: [] },
+  { class: 'clean', text: 'AT&T; R&D &amp co', expect: [] },
+  { class: 'clean', text: '&#x51B0;淇淋', expect: [] },
+  { class: 'bidi', text: '\u202e毒冰\u202c\n毒冰', expect: ['冰毒'] },
+  { class: 'clean', text: '今年是二〇二四年，予定的芸芸众生欠款', expect: [] },
+  { class: 'clean', text: 'Straße, İstanbul, naïve café', expect: [] },
+  { class: 'clean', text: '한국어 텍스트 ㅤ 입니다', expect: [] },
+  { class: 'clean', text: 'Gute Qualität für Österreich', expect: [] },
+];
