@@ -46,6 +46,14 @@ export const unicodeEvasionCases: (Omit<EvasionCase, 'name'> & { class: string }
   { class: 'html entities', text: 'fr&aacute;ud', expect: ['fraud'] },
   { class: 'html entities', text: '冰&nbsp;毒', expect: ['冰毒'] },
   { class: 'html entities', text: 'f&#8203;r&zwj;aud', expect: ['fraud'] },
+  { class: 'json escapes', text: '{"q":"\\u51b0\\u6bd2"}', expect: ['冰毒'] },
+  { class: 'json escapes', text: '{"q":"fr\\u0061ud"}', expect: ['fraud'] },
+  {
+    class: 'json escapes',
+    text: '\\ud835\\udc1f\\ud835\\udc2b\\ud835\\udc1a\\ud835\\udc2e\\ud835\\udc1d',
+    expect: ['fraud'],
+  },
+  { class: 'clean', text: 'C:\\users\\fraudulent\\', expect: [] },
   // bidi controls
   { class: 'bidi', text: '\u202e毒冰\u202c', expect: ['冰毒'] },
   { class: 'bidi', text: 'buy \u202eduarf\u202c now', expect: ['fraud'] },

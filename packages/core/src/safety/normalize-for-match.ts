@@ -22,7 +22,7 @@ export function normalizeForMatch(original: string): NormalizedText {
   for (let i = 0; i < original.length; ) {
     let cp = original.codePointAt(i)!;
     let width = cp > 0xffff ? 2 : 1;
-    const entity = cp === 0x26 ? entityAt(original, i, true) : undefined;
+    const entity = cp === 0x26 || cp === 0x5c ? entityAt(original, i, true) : undefined;
     if (entity && entity !== 'partial') ({ cp, length: width } = entity);
     const folded = foldCodePoint(cp);
     for (let k = 0; k < folded.length; k++) {

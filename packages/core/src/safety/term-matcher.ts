@@ -131,7 +131,7 @@ class TermMatchStream<T> implements MatchStream<T> {
         this.#carry = text.slice(i);
         break;
       }
-      if (cp === 0x26) {
+      if (cp === 0x26 || cp === 0x5c) {
         const entity = entityAt(text, i, final);
         if (entity === 'partial') {
           this.#carry = text.slice(i);
