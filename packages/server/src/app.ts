@@ -16,6 +16,7 @@ import { uploadPaths } from './files/upload-paths';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { errorResponse, notFound } from './http/error-response';
 import { limitBody } from './http/limit-body';
+import { rejectNulInUrl } from './http/reject-nul-in-url';
 import { serveWeb } from './http/serve-web';
 import { knowledgeRoutes } from './knowledge/knowledge-routes';
 import { openaiRoutes } from './openai/openai-routes';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.onError((error, c) => errorResponse(c, error));
   app.notFound(notFound);
+  app.use('*', rejectNulInUrl);
 
   app.get('/health', async (c) => c.json({ status: 'ok', database: deps.database.kind }));
 

@@ -1,5 +1,6 @@
 import { AppError } from '@qiao/core';
 import type { Context } from 'hono';
+import { assertPlainInput } from '../http/assert-plain-input';
 
 /** Room for the multipart boundaries and headers around the file itself. */
 export const multipartOverheadBytes = 64 * 1024;
@@ -18,6 +19,8 @@ export async function readUpload(c: Context, maxBytes: number): Promise<File> {
     if (AppError.is(error)) throw error;
     throw new AppError('bad_request', 'The multipart body could not be read', { cause: error });
   }
+  // a file name or field name with NUL would reach the database (issue 12 item 13)
+  assertPlainInput(form);
   const file = form.file;
   if (!(file instanceof File)) throw new AppError('validation_failed', 'file: a file is required');
   if (file.size > maxBytes)

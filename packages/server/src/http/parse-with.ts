@@ -1,8 +1,13 @@
 import { AppError } from '@qiao/core';
 import type { z } from 'zod';
+import { assertPlainInput } from './assert-plain-input';
 
-/** Validates any request input; the first issue becomes a one-line 400 message. */
+/**
+ * Validates any request input; the first issue becomes a one-line 400 message. Every body and
+ * query passes here, so NUL characters and runaway nesting are refused here too, before zod.
+ */
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  assertPlainInput(value);
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;

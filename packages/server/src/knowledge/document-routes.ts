@@ -1,6 +1,7 @@
 import { AppError, addUrlBody } from '@qiao/core';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../http/app-env';
+import { assertPlainInput } from '../http/assert-plain-input';
 import { readJson } from '../http/read-json';
 import { addDocumentBytes, type IncomingDocument } from './add-document';
 import { fetchUrlDocument } from './add-url-document';
@@ -38,6 +39,8 @@ export function documentRoutes(deps: AppDeps): Hono<AppEnv> {
     const form = await c.req.parseBody({ all: true }).catch((error: unknown) => {
       throw new AppError('bad_request', 'The upload is not valid multipart/form-data', { cause: error });
     });
+    // a file name or field name with NUL would reach the database (issue 12 item 13)
+    assertPlainInput(form);
     const files = [form.file].flat().filter((value): value is File => value instanceof File);
     if (files.length === 0) throw new AppError('bad_request', 'No "file" field in the upload');
     const documents = [];
