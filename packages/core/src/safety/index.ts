@@ -1,5 +1,6 @@
 export * from './aho-corasick';
 export * from './ai-content-label';
+export * from './defuse-fence-tags';
 export * from './detect-injection';
 export * from './lexicon-file';
 export * from './moderation';

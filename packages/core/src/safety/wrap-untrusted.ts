@@ -1,3 +1,5 @@
+import { defuseFenceTags } from './defuse-fence-tags';
+
 /**
  * Rule for the system prompt: how to read what `wrapUntrusted` produces. Part of every prompt
  * that carries retrieved passages, tool results or file text.
@@ -17,12 +19,15 @@ function randomId(): string {
 
 /**
  * Wraps untrusted content (a retrieved passage, a tool result, a file) as data. The closing
- * tag carries a random id and any tag-like text inside is defused, so the content cannot
- * close the block early and speak as the prompt.
+ * tag carries a random id and any fence-like tag inside is defused (in any case, width,
+ * spacing or look-alike letters), so the content cannot close the block early and speak as
+ * the prompt.
  */
 export function wrapUntrusted(label: string, text: string): string {
   const id = randomId();
-  const safeLabel = label.replace(/["<>\n]/g, ' ').slice(0, 100);
-  const body = text.replace(/<(\/?)untrusted-data/gi, '‹$1untrusted-data');
+  const safeLabel = defuseFenceTags(label)
+    .replace(/["<>\n]/g, ' ')
+    .slice(0, 100);
+  const body = defuseFenceTags(text);
   return `<untrusted-data source="${safeLabel}" id="${id}">\n${body}\n</untrusted-data id="${id}">`;
 }
