@@ -81,9 +81,9 @@ export function createModerationGuard(
           return strongestAction(hits) === 'mask' ? { rewrite: maskHits(held, hits, base) } : undefined;
         },
       };
-      // the reasoning is shown to users too, so it is held to the same lexicon
-      const reasoning = scanHeldText(stream, () => matcher.stream(), policy, 'reasoning-delta');
-      yield* scanHeldText(reasoning, () => matcher.stream(), policy);
+      // the answer, the reasoning and tool-call arguments all reach the client: each is held
+      // to the lexicon on its own
+      yield* scanHeldText(stream, () => matcher.stream(), policy);
     },
   };
 }
