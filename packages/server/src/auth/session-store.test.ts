@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { createTestDatabase } from '../../test/helpers/test-database';
 import type { Database } from '../db';
 import { setUserDisabled } from '../users/set-user-disabled';
@@ -54,4 +54,16 @@ test('unknown tokens and disabled users find nothing', async () => {
   await setUserDisabled(db, user.id, false);
   // disabling signed the user out everywhere
   expect(await findSession(db, token)).toBeUndefined();
+});
+
+test('a burst of requests with one session cookie makes one query (issue 12 item 15)', async () => {
+  const { token } = await createSession(database.db, user.id);
+  const spy = vi.spyOn(database.db, 'select');
+  const found = await Promise.all(Array.from({ length: 100 }, () => findSession(database.db, token)));
+  expect(found.every((auth) => auth?.userId === user.id)).toBe(true);
+  expect(spy).toHaveBeenCalledTimes(1);
+  spy.mockRestore();
+  // nothing is cached: signing out is seen by the very next lookup
+  await deleteSession(database.db, token);
+  expect(await findSession(database.db, token)).toBeUndefined();
 });

@@ -24,17 +24,32 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-/** The caller behind a session token; undefined when unknown, expired or the user is disabled. */
-export async function findSession(
-  db: Db,
-  token: string,
-  now: Date = new Date(),
-): Promise<AuthContext | undefined> {
+/** per database handle: session lookups in flight, by token hash */
+const inflight = new WeakMap<object, Map<string, Promise<AuthContext | undefined>>>();
+
+/**
+ * The caller behind a session token; undefined when unknown, expired or the user is disabled.
+ * Not cached, so signing out or disabling takes effect on the next request; but the burst of
+ * parallel requests a page load makes shares one query (single flight), so sessions do not
+ * multiply the load on the embedded database's one connection.
+ */
+export function findSession(db: Db, token: string, now: Date = new Date()): Promise<AuthContext | undefined> {
+  const hash = sha256Hex(token);
+  let flights = inflight.get(db);
+  if (!flights) inflight.set(db, (flights = new Map()));
+  const pending = flights.get(hash);
+  if (pending) return pending;
+  const flight = querySession(db, hash, now).finally(() => flights.delete(hash));
+  flights.set(hash, flight);
+  return flight;
+}
+
+async function querySession(db: Db, hash: string, now: Date): Promise<AuthContext | undefined> {
   const [row] = await db
     .select({ userId: users.id, username: users.username, role: users.role, disabled: users.disabled })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sha256Hex(token)), gt(sessions.expiresAt, now)))
+    .where(and(eq(sessions.tokenHash, hash), gt(sessions.expiresAt, now)))
     .limit(1);
   if (!row || row.disabled) return undefined;
   return { userId: row.userId, username: row.username, role: row.role };

@@ -1,3 +1,4 @@
+import { AppError } from '@qiao/core';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { ApiKeyPolicy } from '../access/api-key-policy';
 import { utcDay } from '../access/key-usage-store';
@@ -6,7 +7,7 @@ import { apiKeyPolicies, apiKeys, users } from '../db/schema';
 import type { AuthContext } from '../http/app-env';
 import { appendAudit } from '../safety/audit-log';
 import { sha256Hex } from '../security/tokens';
-import { apiKeyCacheFor, type CachedKey } from './api-key-cache';
+import { type ApiKeyCache, apiKeyCacheFor, type CachedKey } from './api-key-cache';
 import { apiKeyPattern } from './api-key-store';
 
 const touchIntervalMs = 60_000;
@@ -17,6 +18,13 @@ const auditedDays = new WeakMap<object, Map<string, string>>();
 /**
  * The /v1 hot path: a cache hit costs one sha-256 and a Map lookup. Undefined for malformed,
  * unknown or revoked keys and for disabled users.
+ *
+ * Under load the cache must not turn into a stampede: an entry past its (jittered) refresh
+ * point is still served while one background lookup refreshes it; concurrent lookups of one
+ * key share a single query; and a lookup that fails (a slow or reset database) falls back on
+ * the cached entry for up to twice the TTL instead of failing the request. A key revoked or
+ * disabled by another process stops working within the TTL (30 s) while the database answers,
+ * and within twice the TTL (60 s) while it does not; in this process, at once.
  */
 export async function verifyApiKey(
   db: Db,
@@ -27,31 +35,69 @@ export async function verifyApiKey(
   const hash = sha256Hex(key);
   const cache = apiKeyCacheFor(db);
   let entry = cache.get(hash, now);
-  if (!entry) {
-    const generation = cache.generation;
-    const [row] = await db
-      .select({
-        apiKeyId: apiKeys.id,
-        lastUsedAt: apiKeys.lastUsedAt,
-        userId: users.id,
-        username: users.username,
-        role: users.role,
-        disabled: users.disabled,
-        policy: apiKeyPolicies,
-      })
-      .from(apiKeys)
-      .innerJoin(users, eq(users.id, apiKeys.userId))
-      .leftJoin(apiKeyPolicies, eq(apiKeyPolicies.apiKeyId, apiKeys.id))
-      .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
-      .limit(1);
-    if (!row || row.disabled) return undefined;
-    const { apiKeyId, userId, username, role, policy } = row;
-    const auth = { apiKeyId, userId, username, role, ...(policy ? { keyPolicy: toPolicy(policy) } : {}) };
-    if (cache.generation !== generation) return auth;
-    entry = cache.set(hash, auth, row.lastUsedAt?.getTime() ?? 0, now);
+  if (entry && now < entry.expiresAt) {
+    // bookkeeping only: a failed refresh leaves the entry to serve until it expires
+    if (now >= entry.refreshAt) lookUp(db, cache, hash, now).catch(() => {});
+  } else {
+    try {
+      entry = await lookUp(db, cache, hash, now);
+    } catch (error) {
+      // the entry (if any) is within its grace here: cache.get drops it after that
+      if (!entry) {
+        throw new AppError('database_unavailable', 'API keys cannot be checked right now; retry shortly', {
+          retryAfter: 1,
+          cause: error,
+        });
+      }
+    }
+    if (!entry) return undefined;
   }
   touch(db, entry, now);
   return { ...entry.auth };
+}
+
+/** One query per key hash at a time (single flight), keyed by generation so an eviction starts afresh. */
+function lookUp(db: Db, cache: ApiKeyCache, hash: string, now: number): Promise<CachedKey | undefined> {
+  const generation = cache.generation;
+  const flightKey = `${generation}:${hash}`;
+  const pending = cache.inflight.get(flightKey) as Promise<CachedKey | undefined> | undefined;
+  if (pending) return pending;
+  const flight = queryKey(db, hash)
+    .then((found) => {
+      if (!found) {
+        cache.forget(hash);
+        return undefined;
+      }
+      // a lookup that raced a revoke or a role change is used once, never cached
+      if (cache.generation !== generation)
+        return { auth: found.auth, refreshAt: now, expiresAt: now, graceUntil: now, touchedAt: now };
+      return cache.set(hash, found.auth, found.touchedAt, now);
+    })
+    .finally(() => cache.inflight.delete(flightKey));
+  cache.inflight.set(flightKey, flight);
+  return flight;
+}
+
+async function queryKey(db: Db, hash: string) {
+  const [row] = await db
+    .select({
+      apiKeyId: apiKeys.id,
+      lastUsedAt: apiKeys.lastUsedAt,
+      userId: users.id,
+      username: users.username,
+      role: users.role,
+      disabled: users.disabled,
+      policy: apiKeyPolicies,
+    })
+    .from(apiKeys)
+    .innerJoin(users, eq(users.id, apiKeys.userId))
+    .leftJoin(apiKeyPolicies, eq(apiKeyPolicies.apiKeyId, apiKeys.id))
+    .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  if (!row || row.disabled) return undefined;
+  const { apiKeyId, userId, username, role, policy } = row;
+  const auth = { apiKeyId, userId, username, role, ...(policy ? { keyPolicy: toPolicy(policy) } : {}) };
+  return { auth, touchedAt: row.lastUsedAt?.getTime() ?? 0 };
 }
 
 /** Records last use at most once a minute per key, in the background: never delays a request. */
