@@ -4,9 +4,9 @@ import { evasionCases, evasionLexicon } from '../../core/src/safety/evasion-case
 import { detectInjection, injectionFlagThreshold, TermMatcher } from '../../core/src/safety/index';
 import { injectionCases } from '../../core/src/safety/injection-cases';
 import { measurePiiAccuracy } from '../../core/src/safety/pii-accuracy';
+import { outboundChat } from '../src/gateway/outbound-chat';
 import { createInjectionGuard } from '../src/safety/injection-guard';
 import { createModerationGuard } from '../src/safety/moderation-guard';
-import { createPiiGuard } from '../src/safety/pii-guard';
 import { fixed, markdownTable, percent } from './markdown-table';
 
 /**
@@ -93,7 +93,6 @@ async function perChunkLatency(matcher: ModerationMatcher, text: string): Promis
     { get: async () => ({ matcher, messageFor: () => 'x' }) },
     () => {},
   );
-  const pii = createPiiGuard({ resolve: async () => [] }, () => {});
   const injection = createInjectionGuard(() => {});
   const chain = async (withGuards: boolean) => {
     const c = { ...ctx };
@@ -106,8 +105,11 @@ async function perChunkLatency(matcher: ModerationMatcher, text: string): Promis
     ];
     let stream: AsyncIterable<ChatStreamPart> = source(chunks);
     if (withGuards) {
-      for (const guard of [moderation, pii, injection]) await guard.checkInput!(messages, c);
-      for (const guard of [injection, pii, moderation]) stream = guard.transformOutput!(stream, c);
+      // PII redact-and-restore is the gateway's (outbound-chat.ts), between the guards and the model
+      for (const guard of [moderation, injection]) await guard.checkInput!(messages, c);
+      const pii = outboundChat({ model: c.model, messages, source: 'v1' }, () => {});
+      pii.forModel({ id: c.model, provider: 'openai', providerModel: 'x', kind: 'chat' });
+      stream = moderation.transformOutput!(injection.transformOutput!(pii.restore(stream), c), c);
     }
     const t0 = performance.now();
     for await (const _ of stream);

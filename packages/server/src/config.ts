@@ -52,13 +52,16 @@ const jsonFromString = <T extends z.ZodType>(schema: T) =>
     })
     .pipe(schema);
 
+/** true: the server gets the personal data behind placeholders in its tools' arguments */
+const trustPersonalData = z.boolean().optional();
 const mcpServer = z.union([
   z.object({
     command: z.string().min(1),
     args: z.array(z.string()).default([]),
     env: z.record(z.string(), z.string()).optional(),
+    trustPersonalData,
   }),
-  z.object({ url, headers: z.record(z.string(), z.string()).optional() }),
+  z.object({ url, headers: z.record(z.string(), z.string()).optional(), trustPersonalData }),
 ]);
 
 export type McpServerConfig = z.infer<typeof mcpServer>;

@@ -44,6 +44,7 @@ export async function openAgentStream(
     signal: origin.signal,
     open,
     allowTools: spec.tools,
+    origin,
   });
   return toolLoopParts({ ...tooling, open }, origin.signal);
 }

@@ -99,6 +99,7 @@ export async function prepareTurn(deps: AppDeps, request: TurnRequest): Promise<
     open,
     // an agent uses the tools it lists; the default assistant all of them
     allowTools: agent?.tools,
+    origin: { source: 'chat', userId: request.auth.userId },
   });
   const stream = await open(tooling.first);
   const record: Omit<TurnRecord, 'assistant'> = {

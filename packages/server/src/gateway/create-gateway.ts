@@ -1,11 +1,17 @@
 import type { Config } from '../config';
 import type { Database } from '../db';
+import { safetyEventRecorder } from '../safety/safety-events';
+import { speakText, transcribeAudio } from './audio';
 import { checkProviderEntries } from './check-providers';
 import { embedTexts } from './embed';
 import type { Gateway } from './gateway';
 import { streamChat } from './gateway-stream';
 import { ModelCatalog } from './model-catalog';
+import { moderateText } from './moderate';
+import { outboundChat } from './outbound-chat';
+import { redactionRecorder } from './outbound-pii';
 import { RequestLogWriter } from './request-log-writer';
+import { rerankTexts } from './rerank';
 import { resolveModels } from './resolve-model';
 
 const defaultContextWindow = 8192;
@@ -21,10 +27,18 @@ export async function createGateway(options: { config: Config; database: Databas
   const { config, database } = options;
   const catalog = new ModelCatalog(config, database);
   const log = new RequestLogWriter(database);
-  const deps = { config, catalog, log };
+  const recordRedaction = redactionRecorder(safetyEventRecorder(database.db));
+  const deps = { config, catalog, log, recordRedaction };
   return {
-    stream: (request) => streamChat(deps, request),
+    stream(request) {
+      const outbound = outboundChat(request, recordRedaction);
+      return outbound.restore(streamChat(deps, request, outbound));
+    },
     embed: (request) => embedTexts(deps, request),
+    rerank: (request) => rerankTexts(deps, request),
+    speak: (request) => speakText(deps, request),
+    transcribe: (request) => transcribeAudio(deps, request),
+    moderate: (request) => moderateText(deps, request),
     listModels: (opts) => catalog.list(opts?.refresh === true),
     resolve: (model) => resolveModels(catalog, config, model),
     async contextWindow(model) {

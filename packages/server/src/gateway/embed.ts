@@ -2,13 +2,18 @@ import { AppError, toAppError } from '@qiao/core';
 import type { Config } from '../config';
 import type { EmbedRequest, EmbedResult, ModelInfo } from './gateway';
 import type { ModelCatalog } from './model-catalog';
+import { type RecordRedaction, redactTexts } from './outbound-pii';
 import { type RequestLogWriter, requestLogRow } from './request-log-writer';
 import { resolveModels } from './resolve-model';
 import { toUpstreamError } from './upstream-error';
 
-/** Embeddings in batches the model accepts; the next model of a chain on failure. */
+/**
+ * Embeddings in batches the model accepts; the next model of a chain on failure. A cloud model
+ * embeds the texts with personal data replaced by placeholders (so that is what an index
+ * stores); a local one embeds them as they are.
+ */
 export async function embedTexts(
-  deps: { config: Config; catalog: ModelCatalog; log: RequestLogWriter },
+  deps: { config: Config; catalog: ModelCatalog; log: RequestLogWriter; recordRedaction: RecordRedaction },
   request: EmbedRequest,
 ): Promise<EmbedResult> {
   const started = performance.now();
@@ -16,6 +21,16 @@ export async function embedTexts(
   let lastError: AppError = new AppError('upstream_error', 'No model answered');
   let attempts = 0;
   let current: ModelInfo | undefined;
+  let redacted: string[] | undefined;
+  const outbound = (info: ModelInfo) => {
+    if (info.local) return request.input;
+    if (!redacted) {
+      const result = redactTexts(request.input);
+      redacted = result.texts;
+      deps.recordRedaction('embeddings', result.hits, request);
+    }
+    return redacted;
+  };
   const log = (inputTokens: number, error?: AppError) =>
     deps.log.add(
       requestLogRow(request, {
@@ -31,7 +46,7 @@ export async function embedTexts(
     for (let retry = 0; retry <= deps.config.maxRetries; retry++) {
       attempts++;
       try {
-        const result = await embedWith(deps, info, request);
+        const result = await embedWith(deps, info, { ...request, input: outbound(info) });
         log(result.usage.inputTokens);
         return result;
       } catch (error) {

@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import { toCallOptions } from './call-options';
 import type { ChatRequest, ModelInfo } from './gateway';
 import type { ModelCatalog } from './model-catalog';
+import type { OutboundChat } from './outbound-chat';
 import { type RequestLogWriter, requestLogRow } from './request-log-writer';
 import { resolveModels } from './resolve-model';
 import { type AttemptResult, streamAttempt } from './stream-attempt';
@@ -19,7 +20,11 @@ export interface StreamDeps {
  * and fallback (next model of the chain); always ends with `finish` or `error`, and writes one
  * request-log row whatever happens, including a consumer that stops iterating.
  */
-export async function* streamChat(deps: StreamDeps, request: ChatRequest): AsyncGenerator<ChatStreamPart> {
+export async function* streamChat(
+  deps: StreamDeps,
+  request: ChatRequest,
+  outbound: Pick<OutboundChat, 'forModel'>,
+): AsyncGenerator<ChatStreamPart> {
   const started = performance.now();
   const deadline = started + deps.config.requestTimeoutMs;
   const requestId = randomUUID();
@@ -53,7 +58,7 @@ export async function* streamChat(deps: StreamDeps, request: ChatRequest): Async
       const provider = info.local ? undefined : await deps.catalog.provider(info.provider);
       // local models enforce a schema with a grammar, so they always get it
       const options = toCallOptions(
-        request,
+        outbound.forModel(info),
         info.local === true || provider?.config.quirks.structuredOutputs === true,
       );
       const ctx = {

@@ -16,7 +16,6 @@ import { kbMembers, knowledgeBases } from '../db/schema';
 import type { Gateway } from '../gateway/gateway';
 import { bm25Search, type KeywordHit } from './bm25-search';
 import { passageRows } from './passage-rows';
-import { rerank } from './rerank';
 import { ensureVectorStore, type VectorHit, vectorSearch } from './vector-store';
 
 export interface RetrieveDeps {
@@ -114,13 +113,15 @@ export async function retrieve(deps: RetrieveDeps, input: RetrieveInput): Promis
   const rerankModel = kbs.find((kb) => kb.settings.rerankModel)?.settings.rerankModel;
   if (rerankModel && hits.length > 0) {
     try {
-      const scores = await rerank(
-        deps,
-        rerankModel,
-        input.query,
-        hits.map((hit) => hit.text),
-        input.signal,
-      );
+      if (!deps.gateway) throw new Error('no model gateway');
+      const scores = await deps.gateway.rerank({
+        model: rerankModel,
+        query: input.query,
+        documents: hits.map((hit) => hit.text),
+        source: 'system',
+        userId: input.userId,
+        signal: input.signal,
+      });
       hits = hits
         .map((hit, i) => ({
           ...hit,

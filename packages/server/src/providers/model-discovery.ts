@@ -1,17 +1,22 @@
 import { AppError } from '@qiao/core';
+import { upstreamFetch } from './openai-compatible/upstream-fetch';
 import type { ProviderConfig } from './provider-config';
 
-/** `GET {baseUrl}/models` (OpenAI and Anthropic both answer `{data:[{id}]}`), with a short timeout. */
+/**
+ * `GET {baseUrl}/models` (OpenAI and Anthropic both answer `{data:[{id}]}`), with a short
+ * timeout, on the gateway's one upstream client (it carries no user text).
+ */
 export async function fetchModelIds(provider: ProviderConfig, timeoutMs = 5_000): Promise<string[]> {
   const headers: Record<string, string> =
     provider.protocol === 'anthropic'
       ? { 'x-api-key': provider.apiKey ?? '', 'anthropic-version': '2023-06-01' }
       : { authorization: `Bearer ${provider.apiKey || 'qiao-no-key'}` };
   let response: Response;
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
-    response = await fetch(`${provider.baseUrl}/models`, { headers, signal: AbortSignal.timeout(timeoutMs) });
+    response = await upstreamFetch(`${provider.baseUrl}/models`, { headers, signal });
   } catch (error) {
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    const timedOut = signal.aborted;
     throw new AppError(
       timedOut ? 'upstream_timeout' : 'upstream_unavailable',
       timedOut

@@ -29,6 +29,7 @@ export function defaultGuards(
           config.moderation,
           record,
           (ctx) => ctx.policy?.externalModeration === true,
+          (request) => gateway.moderate(request),
         ),
       ]
     : [];

@@ -1,4 +1,6 @@
-import { AppError, messageText, PiiVault, redactPii } from '@qiao/core';
+import { AppError, messageText } from '@qiao/core';
+import type { Gateway, ModerationVerdict } from '../gateway/gateway';
+import { moderateText } from '../gateway/moderate';
 import type { ChatGuard, GuardContext } from './chat-guard';
 import { defaultBlockMessage } from './default-lexicon';
 import type { RecordSafetyEvent } from './safety-events';
@@ -14,10 +16,6 @@ export interface ExternalModerationOptions {
   message?: string;
 }
 
-interface ModerationResponse {
-  results?: { flagged?: boolean; categories?: Record<string, boolean> }[];
-}
-
 /**
  * Asks an OpenAI-compatible `/moderations` endpoint about the user's latest message, on top of
  * the lexicons. Installed when QIAO_MODERATION_URL is set, for the agents whose policy turns it on.
@@ -27,38 +25,33 @@ export function createExternalModerationGuard(
   record: RecordSafetyEvent,
   /** asked per call; the guard passes when it answers false (an agent's policy turns it on) */
   enabled: (ctx: GuardContext) => boolean = () => true,
+  /** the gateway's call (defaultGuards passes it, with its redaction events) */
+  moderate: Gateway['moderate'] = (request) => moderateText({ recordRedaction: () => {} }, request),
 ): ChatGuard {
-  const url = `${options.baseUrl.replace(/\/+$/, '')}/moderations`;
   return {
     name: 'external-moderation',
     async checkInput(messages, ctx) {
       if (!enabled(ctx)) return messages;
       const last = messages.findLast((m) => m.role === 'user');
-      // the service is a third party too: it reads placeholders, not the personal data
-      const input = last ? redactPii(messageText(last), new PiiVault()).text : '';
+      const input = last ? messageText(last) : '';
       if (!input.trim()) return messages;
-      let body: ModerationResponse;
+      let verdict: ModerationVerdict;
       try {
-        const res = await fetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
-          },
-          body: JSON.stringify({ input, ...(options.model ? { model: options.model } : {}) }),
-          signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
+        // through the gateway: personal data leaves as placeholders, as on every outbound call
+        verdict = await moderate({
+          service: options,
+          input,
+          source: ctx.source,
+          userId: ctx.userId,
+          apiKeyId: ctx.apiKeyId,
+          signal: ctx.signal,
         });
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        body = (await res.json()) as ModerationResponse;
       } catch (error) {
         if (!options.failClosed) return messages;
         throw new AppError('upstream_unavailable', 'The moderation service did not answer', { cause: error });
       }
-      const flagged = body.results?.find((r) => r.flagged);
-      if (!flagged) return messages;
-      const categories = Object.entries(flagged.categories ?? {})
-        .filter(([, on]) => on)
-        .map(([name]) => name);
+      if (!verdict.flagged) return messages;
+      const { categories } = verdict;
       record(
         {
           kind: 'moderation',

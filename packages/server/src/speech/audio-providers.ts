@@ -25,7 +25,15 @@ export async function findAudioProvider(
   use: 'speech' | 'transcription',
 ): Promise<AudioProvider | undefined> {
   const stored = await listStoredProviders(deps.database.db, deps.config.secret);
-  for (const provider of buildProviderConfigs(deps.config, stored)) {
+  return pickAudioProvider(buildProviderConfigs(deps.config, stored), use);
+}
+
+/** The first of `providers` that can speak (or transcribe). */
+export function pickAudioProvider(
+  providers: Iterable<ProviderConfig>,
+  use: 'speech' | 'transcription',
+): AudioProvider | undefined {
+  for (const provider of providers) {
     const audio = provider.preset ? audioPresets[provider.preset]?.[use] : undefined;
     if (audio && provider.protocol === 'openai-compatible') return { provider, ...audio };
   }

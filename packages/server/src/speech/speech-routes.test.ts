@@ -3,17 +3,25 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { fixtureSpeech, fixtureTranscript } from '../../test/fixtures/openai-fixture-audio';
 import { type ChatTestApp, startChatTestApp } from '../../test/helpers/chat-test-app';
 import { createApp } from '../app';
+import { createGateway, type QiaoGateway } from '../gateway/create-gateway';
 import { hasEspeak } from './espeak';
 
 let t: ChatTestApp;
 /** the same app without any provider: speech falls back to espeak-ng, transcription is off */
 let offline: ReturnType<typeof createApp>;
+let offlineGateway: QiaoGateway;
 
 beforeAll(async () => {
   t = await startChatTestApp({ env: { QIAO_MAX_UPLOAD_BYTES: '2000' } });
-  offline = createApp({ ...t.deps, config: { ...t.deps.config, providers: {} } });
+  // provider calls go through the gateway: the offline app gets one without providers too
+  const config = { ...t.deps.config, providers: {} };
+  offlineGateway = await createGateway({ config, database: t.database });
+  offline = createApp({ ...t.deps, config, gateway: offlineGateway });
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  await offlineGateway?.close();
+  await t?.close();
+});
 
 const speak = (app: ReturnType<typeof createApp>, json: unknown) =>
   app.request('/api/speech', {

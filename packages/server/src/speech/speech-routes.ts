@@ -4,21 +4,20 @@ import {
   aigcLabel,
   aiLabelHeaders,
   aiSpokenLabel,
-  detectPii,
   speechBody,
   type TranscriptionDto,
 } from '@qiao/core';
 import { Hono } from 'hono';
 import { multipartOverheadBytes, readUpload } from '../files/read-upload';
+import { sandboxPolicy } from '../files/user-content-headers';
+import { outboundPiiHits } from '../gateway/outbound-pii-hits';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { limitBody } from '../http/limit-body';
 import { readJson } from '../http/read-json';
 import { findAudioProvider } from './audio-providers';
 import { espeakVoice, espeakWav, hasEspeak, speechLang } from './espeak';
 import { labelMp3 } from './mp3-id3-label';
-import { providerSpeech, providerTranscription } from './provider-audio';
 import { speakableText } from './speakable-text';
-import { spokenWithoutPii } from './spoken-without-pii';
 import { labelWav } from './wav-info-label';
 
 /** About four minutes of speech; providers cap their input near here too (OpenAI: 4,096). */
@@ -35,21 +34,33 @@ export function speechRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!text) throw new AppError('validation_failed', 'text: there is nothing to read aloud');
     const lang = speechLang(text, body.lang);
     const signal = c.req.raw.signal;
-    const provider = await findAudioProvider(deps, 'speech');
-    // Personal data does not go to a cloud voice (the PII default for every cloud provider):
-    // espeak-ng reads such text here, or else the cloud voice reads each item as its kind.
-    const pii = provider ? detectPii(text) : [];
-    const cloud = pii.length > 0 && hasEspeak() ? undefined : provider;
+    // Personal data does not go to a cloud voice: espeak-ng reads such text here when it is
+    // installed; otherwise the gateway has the cloud voice read each item as its kind.
+    const local = hasEspeak() && outboundPiiHits(text).length > 0;
     // Generated speech is AI-generated content (GB 45438-2025): a spoken notice first (explicit
     // label), the label in the file's metadata and in headers (implicit label).
-    const spoken = `${aiSpokenLabel[lang]} ${cloud ? spokenWithoutPii(text, pii, lang) : text}`;
+    const spoken = `${aiSpokenLabel[lang]} ${text}`;
     const contentId = randomUUID();
     const label = aigcLabel(contentId);
     for (const [name, value] of Object.entries(aiLabelHeaders(contentId))) c.header(name, value);
     c.header('Cache-Control', 'no-store');
-    if (cloud) {
+    // a provider's bytes: played as audio, never sniffed into a page on Qiao's origin
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Content-Security-Policy', sandboxPolicy);
+    const auth = c.get('auth');
+    const mp3 = local
+      ? undefined
+      : await deps.gateway.speak({
+          text: spoken,
+          lang,
+          signal,
+          source: 'chat',
+          userId: auth.userId,
+          apiKeyId: auth.apiKeyId,
+        });
+    if (mp3) {
       c.header('Content-Type', 'audio/mpeg');
-      return c.body(new Uint8Array(labelMp3(await providerSpeech(cloud, spoken, signal), label)));
+      return c.body(new Uint8Array(labelMp3(mp3, label)));
     }
     if (!hasEspeak())
       throw new AppError(
@@ -70,7 +81,16 @@ export function speechRoutes(deps: AppDeps): Hono<AppEnv> {
         'unsupported_media_type',
         `Recordings must be audio (webm, ogg, wav, mp3); got ${file.type}`,
       );
-    const text = await providerTranscription(provider, file, c.req.raw.signal);
+    const auth = c.get('auth');
+    const text = await deps.gateway.transcribe({
+      file,
+      signal: c.req.raw.signal,
+      source: 'chat',
+      userId: auth.userId,
+      apiKeyId: auth.apiKeyId,
+    });
+    if (text === undefined)
+      throw new AppError('not_implemented', 'Voice input needs a provider with /audio/transcriptions');
     return c.json({ text } satisfies TranscriptionDto);
   });
 

@@ -1,6 +1,6 @@
 import { type ToolCall, toAppError } from '@qiao/core';
 import { ZodError } from 'zod';
-import type { ToolSource } from './tool';
+import type { Tool, ToolSource } from './tool';
 import type { ToolRegistry } from './tool-registry';
 
 export interface ToolOutcome {
@@ -17,6 +17,8 @@ export interface ToolOutcome {
 export interface RunToolOptions {
   signal: AbortSignal;
   timeoutMs: number;
+  /** the arguments a tool runs with (placeholders restored for trusted tools); as parsed when absent */
+  argumentsFor?: (tool: Tool, args: unknown) => unknown;
 }
 
 /**
@@ -46,7 +48,8 @@ export async function runTool(
 
   let args: unknown;
   try {
-    args = tool.parse(call.arguments.trim() ? JSON.parse(call.arguments) : {});
+    const parsed: unknown = call.arguments.trim() ? JSON.parse(call.arguments) : {};
+    args = tool.parse(options.argumentsFor ? options.argumentsFor(tool, parsed) : parsed);
   } catch (error) {
     return done(false, `Tool error: ${call.name} was called with invalid arguments (${describe(error)}).`);
   }

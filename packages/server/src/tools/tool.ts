@@ -27,6 +27,12 @@ export interface Tool<Args = unknown> {
   name: string;
   description: string;
   parameters: Record<string, unknown>;
+  /**
+   * The tool may receive personal data: placeholders (`[PHONE_1]`) in its arguments are
+   * restored to the values they stand for, and each restore is audited. False by default:
+   * anything that sends its arguments over the network would carry them off.
+   */
+  trustedWithPersonalData?: boolean;
   parse(args: unknown): Args;
   execute(args: Args, context: ToolContext): Promise<ToolResult>;
 }
@@ -36,6 +42,7 @@ export function defineTool<S extends z.ZodType>(spec: {
   name: string;
   description: string;
   schema: S;
+  trustedWithPersonalData?: boolean;
   execute(args: z.infer<S>, context: ToolContext): Promise<ToolResult>;
 }): Tool<z.infer<S>> {
   const { $schema: _ignored, ...parameters } = spec.schema.toJSONSchema() as Record<string, unknown>;
@@ -43,6 +50,7 @@ export function defineTool<S extends z.ZodType>(spec: {
     name: spec.name,
     description: spec.description,
     parameters,
+    ...(spec.trustedWithPersonalData ? { trustedWithPersonalData: true } : {}),
     parse: (args) => spec.schema.parse(args),
     execute: spec.execute,
   };

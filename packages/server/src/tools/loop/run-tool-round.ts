@@ -20,7 +20,11 @@ export async function runToolRound(
   round: number,
   signal: AbortSignal,
 ): Promise<ToolRound> {
-  const outcomes = await runToolCalls(loop.registry, calls, { signal, timeoutMs: loop.timeoutMs });
+  const outcomes = await runToolCalls(loop.registry, calls, {
+    signal,
+    timeoutMs: loop.timeoutMs,
+    argumentsFor: loop.pii.argumentsFor,
+  });
   const messages = roundMessages(calls, outcomes);
   const last = round + 1 >= loop.maxSteps;
   return {

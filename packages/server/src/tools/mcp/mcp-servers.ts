@@ -28,7 +28,8 @@ export function mcpServers(
       pending = (async () => {
         const client = await connectMcp(name, config, signal);
         try {
-          return { client, tools: await listMcpTools(name, client, signal) };
+          const trusted = config.trustPersonalData === true;
+          return { client, tools: await listMcpTools(name, client, signal, trusted) };
         } catch (error) {
           await client.close().catch(() => {});
           throw error;

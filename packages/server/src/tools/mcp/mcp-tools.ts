@@ -7,13 +7,22 @@ export function mcpToolName(server: string, tool: string): string {
   return `mcp_${server}_${tool}`.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64);
 }
 
-/** The server's tools as Qiao tools; the server validates arguments against its own schema. */
-export async function listMcpTools(server: string, client: Client, signal: AbortSignal): Promise<Tool[]> {
+/**
+ * The server's tools as Qiao tools; the server validates arguments against its own schema.
+ * They see placeholders, not personal data, unless the server's config trusts it.
+ */
+export async function listMcpTools(
+  server: string,
+  client: Client,
+  signal: AbortSignal,
+  trustedWithPersonalData = false,
+): Promise<Tool[]> {
   const { tools } = await client.listTools(undefined, { signal });
   return tools.map((tool) => ({
     name: mcpToolName(server, tool.name),
     description: `[MCP ${server}] ${tool.description ?? tool.title ?? tool.name}`,
     parameters: tool.inputSchema as Record<string, unknown>,
+    trustedWithPersonalData,
     parse(args) {
       if (!args || typeof args !== 'object' || Array.isArray(args))
         throw new Error('arguments must be an object');
