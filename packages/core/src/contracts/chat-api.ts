@@ -91,7 +91,11 @@ export interface MessageDto {
   /** assistant answers point at the user message they answer; several = versions (regenerate) */
   parentId: string | null;
   model: string | null;
-  status: 'complete' | 'stopped';
+  /**
+   * `stopped` by the user; `streaming` while being written (kept every second or so);
+   * `interrupted` when the server died mid-answer: what it had, to read or regenerate
+   */
+  status: 'complete' | 'stopped' | 'streaming' | 'interrupted';
   usage: Usage | null;
   createdAt: string;
   /** the signed-in user's rating of an assistant answer; null when none */

@@ -45,3 +45,25 @@ test('titles are one trimmed line of about 30 characters', () => {
     '请帮我写一份关于人工智能在教育领域应用的详细调研报告，包括现…',
   );
 });
+
+test('an answer still streaming elsewhere is left out; an interrupted one counts like a stopped one', () => {
+  const streaming = { ...row('a1b', 'assistant', 'half', 'u1'), status: 'streaming' as const };
+  const interrupted = { ...row('a2', 'assistant', 'cut', 'u2'), status: 'interrupted' as const };
+  const empty = { ...row('a3', 'assistant', '', 'u3'), status: 'interrupted' as const };
+  const rows = [
+    row('u1', 'user', 'q1'),
+    row('a1', 'assistant', 'old', 'u1'),
+    streaming,
+    row('u2', 'user', 'q2'),
+    interrupted,
+    row('u3', 'user', 'q3'),
+    empty,
+  ];
+  expect(toThread(rows)).toEqual([
+    { role: 'user', content: 'q1' },
+    { role: 'assistant', content: 'old' },
+    { role: 'user', content: 'q2' },
+    { role: 'assistant', content: 'cut' },
+    { role: 'user', content: 'q3' },
+  ]);
+});

@@ -8,7 +8,7 @@ import {
   type ToolCall,
   type Usage,
 } from '@qiao/core';
-import { and, asc, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { conversations, messageAttachments, messages } from '../db/schema';
 import { titleFromMessage } from './conversation-title';
@@ -32,10 +32,20 @@ export async function getMessage(db: Db, conversationId: string, id: string): Pr
   return row;
 }
 
+export interface UserMessageRecord {
+  id: string;
+  content: string;
+  createdAt: Date;
+  attachments?: string[];
+}
+
 export interface TurnRecord {
   conversationId: string;
-  /** absent when regenerating: the answer then joins an existing user message */
-  user?: { id: string; content: string; createdAt: Date; attachments?: string[] };
+  /**
+   * absent when regenerating: the answer then joins an existing user message. It may be
+   * stored already (storeUserMessage, when the turn started); it is then kept as it is.
+   */
+  user?: UserMessageRecord;
   assistant: {
     id: string;
     parentId: string;
@@ -52,36 +62,70 @@ export interface TurnRecord {
   steps?: ChatMessage[];
 }
 
-/** Writes the whole turn at once, so a failed answer never leaves half a turn behind. */
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Stores the user's message as the turn starts, before any model is called, so a crash
+ * mid-answer never loses what the user typed. The turn's end keeps it (saveTurn) or, when
+ * the answer failed cleanly, takes it back (discardTurn).
+ */
+export async function storeUserMessage(
+  db: Db,
+  conversationId: string,
+  user: UserMessageRecord,
+): Promise<void> {
+  await db.transaction((tx) => insertUserMessage(tx, conversationId, user));
+}
+
+/** Takes back what a failed turn had stored (its user message and partial answer). */
+export async function discardTurn(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await db.delete(messages).where(inArray(messages.id, [...ids]));
+}
+
+async function insertUserMessage(tx: Tx, conversationId: string, user: UserMessageRecord): Promise<void> {
+  const inserted = await tx
+    .insert(messages)
+    .values({
+      id: user.id,
+      conversationId,
+      role: 'user',
+      content: user.content,
+      plainText: user.content,
+      createdAt: user.createdAt,
+    })
+    .onConflictDoNothing({ target: messages.id })
+    .returning({ id: messages.id });
+  const attachments = user.attachments ?? [];
+  if (inserted.length > 0 && attachments.length > 0) {
+    await tx
+      .insert(messageAttachments)
+      .values(attachments.map((fileId, position) => ({ messageId: user.id, fileId, position })));
+  }
+}
+
+/**
+ * Writes the rest of the turn at once, so a failed answer never leaves half a turn behind.
+ * The answer replaces its own partial row (see partial-answer.ts), if one was written.
+ */
 export async function saveTurn(db: Db, turn: TurnRecord): Promise<void> {
   const userCreatedAt = turn.user?.createdAt.getTime() ?? 0;
   const stepsAt = Math.max(Date.now(), userCreatedAt + 1);
   const steps = turn.steps ?? [];
   const assistantCreatedAt = new Date(stepsAt + steps.length);
+  const own = [turn.assistant.id, ...(turn.user ? [turn.user.id] : [])];
   await db.transaction(async (tx) => {
     if (turn.replaceFrom) {
       await tx
         .delete(messages)
         .where(
-          and(eq(messages.conversationId, turn.conversationId), gte(messages.createdAt, turn.replaceFrom)),
+          and(
+            eq(messages.conversationId, turn.conversationId),
+            gte(messages.createdAt, turn.replaceFrom),
+            notInArray(messages.id, own),
+          ),
         );
     }
-    if (turn.user) {
-      await tx.insert(messages).values({
-        id: turn.user.id,
-        conversationId: turn.conversationId,
-        role: 'user',
-        content: turn.user.content,
-        plainText: turn.user.content,
-        createdAt: turn.user.createdAt,
-      });
-      const attachments = turn.user.attachments ?? [];
-      if (attachments.length > 0) {
-        await tx
-          .insert(messageAttachments)
-          .values(attachments.map((fileId, position) => ({ messageId: turn.user!.id, fileId, position })));
-      }
-    }
+    if (turn.user) await insertUserMessage(tx, turn.conversationId, turn.user);
     if (steps.length > 0) {
       await tx.insert(messages).values(
         steps.map((step, i) => ({
@@ -96,13 +140,15 @@ export async function saveTurn(db: Db, turn: TurnRecord): Promise<void> {
         })),
       );
     }
-    await tx.insert(messages).values({
+    const answer = {
       ...turn.assistant,
       plainText: turn.assistant.content,
       conversationId: turn.conversationId,
-      role: 'assistant',
+      role: 'assistant' as const,
       createdAt: assistantCreatedAt,
-    });
+    };
+    const { id: _id, ...update } = answer;
+    await tx.insert(messages).values(answer).onConflictDoUpdate({ target: messages.id, set: update });
     // The first user message names the conversation until something better renames it.
     const title = turn.user ? titleFromMessage(turn.user.content) : '';
     await tx
@@ -121,8 +167,8 @@ export async function saveTurn(db: Db, turn: TurnRecord): Promise<void> {
 
 /**
  * The messages the model sees: in order, with only the newest version of each regenerated
- * answer (preceded by its tool rounds), and without answers that were stopped before they
- * said anything.
+ * answer (preceded by its tool rounds), and without answers that were stopped or interrupted
+ * before they said anything.
  */
 export function toThread(rows: readonly MessageRow[]): ChatMessage[] {
   // answers point at their user message, tool-round rows at their answer
@@ -134,7 +180,10 @@ export function toThread(rows: readonly MessageRow[]): ChatMessage[] {
   for (const row of rows) {
     if (row.parentId) continue;
     thread.push(toChatMessage(row));
-    const answer = children.get(row.id)?.findLast((child) => child.role === 'assistant');
+    // an answer still being written (by another process) is not part of the thread yet
+    const answer = children
+      .get(row.id)
+      ?.findLast((child) => child.role === 'assistant' && child.status !== 'streaming');
     if (!answer) continue;
     thread.push(...(children.get(answer.id) ?? []).map(toChatMessage));
     if (messageText(answer).length > 0 || answer.toolCalls?.length) thread.push(toChatMessage(answer));

@@ -8,7 +8,15 @@ import { knowledgeTurn } from '../knowledge/knowledge-turn';
 import { openGuardedStream } from '../safety/guarded-stream';
 import { prepareTooling, type StepRequest } from '../tools/loop/prepare-tooling';
 import type { ConversationRow } from './conversation-store';
-import { listMessages, type MessageRow, type TurnRecord, toThread } from './message-store';
+import {
+  discardTurn,
+  listMessages,
+  type MessageRow,
+  storeUserMessage,
+  type TurnRecord,
+  toThread,
+  type UserMessageRecord,
+} from './message-store';
 import { resolveChatModel } from './resolve-chat-model';
 import { streamTurn, type TurnEvents } from './stream-turn';
 
@@ -48,7 +56,26 @@ export async function prepareTurn(deps: AppDeps, request: TurnRequest): Promise<
     await listMessages(deps.database.db, conversation.id),
   );
   const rows = attached.rows;
-  const { history, user, parentId, replaceFrom } = planTurn(rows, mode);
+  const plan = planTurn(rows, mode);
+  const user = plan.user && { ...plan.user, attachments: attached.ids };
+  // Kept before anything slow or fallible runs (retrieval, tools, the model): a crash from
+  // here on leaves the question in the conversation. A turn that fails takes it back.
+  if (user) await storeUserMessage(deps.database.db, conversation.id, user);
+  try {
+    return await continueTurn(deps, request, { ...plan, user }, attached.content);
+  } catch (error) {
+    if (user) await discardTurn(deps.database.db, [user.id]).catch(() => {});
+    throw error;
+  }
+}
+
+async function continueTurn(
+  deps: AppDeps,
+  request: TurnRequest,
+  { history, user, parentId, replaceFrom }: TurnPlan,
+  withAttachments: (question: string) => ChatMessage['content'],
+): Promise<TurnEvents> {
+  const { conversation } = request;
   // knowledge bases bound to the conversation: passages, citations, or a model-less answer
   const knowledge = await knowledgeTurn(deps, { request, history, user, parentId, replaceFrom });
   if (knowledge.events) return knowledge.events;
@@ -60,21 +87,21 @@ export async function prepareTurn(deps: AppDeps, request: TurnRequest): Promise<
   const thread: ChatMessage[] = [
     ...history,
     ...knowledge.messages,
-    ...(user ? [{ role: 'user' as const, content: attached.content(user.content) }] : []),
+    ...(user ? [{ role: 'user' as const, content: withAttachments(user.content) }] : []),
   ];
   if (conversation.systemPrompt) thread.unshift({ role: 'system', content: conversation.systemPrompt });
   if (agent?.persona) thread.unshift({ role: 'system', content: agent.persona });
   const contextWindow = await deps.gateway.contextWindow(model);
-  const plan = planContext({
+  const context = planContext({
     messages: thread,
     contextWindow,
     reserveTokens: Math.min(maxAnswerReserve, Math.floor(contextWindow / 4)),
   });
-  // Summarising plan.dropped into a system note would slot in here, before the stream opens.
-  if (!plan.fits) {
+  // Summarising context.dropped into a system note would slot in here, before the stream opens.
+  if (!context.fits) {
     throw new AppError(
       'bad_request',
-      `The message is too long for ${model} (about ${plan.estimatedTokens} tokens)`,
+      `The message is too long for ${model} (about ${context.estimatedTokens} tokens)`,
     );
   }
 
@@ -94,7 +121,7 @@ export async function prepareTurn(deps: AppDeps, request: TurnRequest): Promise<
     );
   const tooling = await prepareTooling(deps, {
     model,
-    messages: plan.messages,
+    messages: context.messages,
     signal: request.signal,
     open,
     // an agent uses the tools it lists; the default assistant all of them
@@ -104,7 +131,7 @@ export async function prepareTurn(deps: AppDeps, request: TurnRequest): Promise<
   const stream = await open(tooling.first);
   const record: Omit<TurnRecord, 'assistant'> = {
     conversationId: conversation.id,
-    user: user && { ...user, attachments: attached.ids },
+    user,
     replaceFrom,
   };
   return knowledge.wrap(
@@ -123,7 +150,7 @@ export async function prepareTurn(deps: AppDeps, request: TurnRequest): Promise<
 
 interface TurnPlan {
   history: ChatMessage[];
-  user?: { id: string; content: string; createdAt: Date };
+  user?: UserMessageRecord;
   parentId: string;
   replaceFrom?: Date;
 }

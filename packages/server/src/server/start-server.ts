@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeRateLimits } from '../access/rate-limits';
 import { createApp } from '../app';
 import { firstRunNotice } from '../auth/first-run-notice';
+import { sweepInterruptedAnswers } from '../chat/interrupted-answers';
 import type { Config } from '../config';
 import { type Database, openDatabase } from '../db';
 import { createGateway } from '../gateway/create-gateway';
@@ -47,6 +48,10 @@ export async function startServer(config: Config, options: StartServerOptions = 
     const database =
       options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
     if (!options.database) undo.push(() => database.close());
+    // answers a killed process left half-written become `interrupted`, before anyone reads them
+    const sweep = await sweepInterruptedAnswers(database.db, { soleWriter: lock !== undefined });
+    undo.push(() => sweep.close());
+    if (sweep.marked > 0) log(`Marked ${sweep.marked} answer(s) cut off by a previous crash as interrupted`);
     const gateway: Gateway = await createGateway({ config, database });
     undo.push(() => gateway.close());
     undo.push(() => closeToolHost(config));

@@ -108,7 +108,7 @@ export const messages = pgTable(
     /** assistant answers point at the user message they answer; several = regenerated versions */
     parentId: text('parent_id'),
     model: text('model'),
-    status: text('status', { enum: ['complete', 'stopped'] })
+    status: text('status', { enum: ['complete', 'stopped', 'streaming', 'interrupted'] })
       .notNull()
       .default('complete'),
     usage: jsonb('usage').$type<Usage>(),
