@@ -131,6 +131,11 @@ function AssistantMessage({ id, versions, index }: { id: string; versions: strin
           </div>
         </CitationScope>
         {message.status === 'stopped' && <p className="muted small">{t('stopped')}</p>}
+        {message.status === 'interrupted' && (
+          <p className="muted small" data-testid="interrupted">
+            {t('interrupted')}
+          </p>
+        )}
         {message.error && (
           <p className="error" role="alert">
             {t('errorPrefix') + message.error}

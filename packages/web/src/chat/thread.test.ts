@@ -1,6 +1,6 @@
 import type { MessageDto } from '@qiao/core';
 import { expect, test } from 'vitest';
-import { buildThread, foldToolSteps, stepVersion } from './thread';
+import { buildThread, foldToolSteps, fromDto, stepVersion } from './thread';
 
 const messages = [
   { id: 'u1', role: 'user' as const, parentId: null },
@@ -46,4 +46,27 @@ test('tool rounds fold into the answer they led to instead of showing as bubbles
   expect(folded[1]!.toolCalls).toEqual([
     { ...call, result: { ok: true, content: '2026-11-29 星期日', sources: [] } },
   ]);
+});
+
+test('a stored answer keeps its stopped or interrupted state; one still being written shows as it stands', () => {
+  const dto = (status: MessageDto['status']) =>
+    ({
+      id: 'a',
+      conversationId: 'c',
+      role: 'assistant',
+      content: 'half an answer',
+      reasoning: null,
+      toolCalls: null,
+      toolCallId: null,
+      parentId: 'u',
+      model: 'm',
+      status,
+      usage: null,
+      createdAt: new Date(0).toISOString(),
+      feedback: null,
+    }) satisfies MessageDto;
+  expect(fromDto(dto('interrupted'))).toMatchObject({ status: 'interrupted', text: 'half an answer' });
+  expect(fromDto(dto('stopped'))?.status).toBe('stopped');
+  expect(fromDto(dto('streaming'))?.status).toBe('done');
+  expect(fromDto(dto('complete'))?.status).toBe('done');
 });

@@ -1,6 +1,7 @@
 import type { FeedbackDto, FileDto, KnowledgeSource, MessageDto } from '@qiao/core';
 
-export type UiStatus = 'streaming' | 'done' | 'stopped' | 'error';
+/** `interrupted`: the server died mid-answer; the text is what it had kept */
+export type UiStatus = 'streaming' | 'done' | 'stopped' | 'interrupted' | 'error';
 
 export interface UiToolCall {
   id: string;
@@ -33,6 +34,11 @@ export type ThreadRow =
   | { kind: 'user'; id: string }
   | { kind: 'assistant'; id: string; versions: string[]; index: number };
 
+/** A stored answer another tab or process is still writing shows as it stands, like a finished one. */
+function uiStatus(status: MessageDto['status']): UiStatus {
+  return status === 'stopped' || status === 'interrupted' ? status : 'done';
+}
+
 export function fromDto(dto: MessageDto): UiMessage | undefined {
   if (dto.role !== 'user' && dto.role !== 'assistant') return undefined;
   const text =
@@ -49,7 +55,7 @@ export function fromDto(dto: MessageDto): UiMessage | undefined {
     toolCalls: dto.toolCalls ?? [],
     parentId: dto.parentId,
     model: dto.model,
-    status: dto.status === 'stopped' ? 'stopped' : 'done',
+    status: uiStatus(dto.status),
     feedback: dto.feedback ?? null,
     attachments: dto.attachments ?? [],
   };

@@ -20,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   send: 'Send',
   stop: 'Stop generating',
   stopped: 'Stopped',
+  interrupted: 'Interrupted: the server stopped mid-answer. Regenerate to answer again.',
   welcomeGreeting: 'Hi, I am Qiao',
   welcomeIntro: 'I can chat, write, translate and answer questions, read your files and help with code.',
   suggestion1: 'Write a polite email asking for a day off',

@@ -18,6 +18,7 @@ export const zhCN = {
   send: '发送',
   stop: '停止生成',
   stopped: '已停止',
+  interrupted: '已中断：服务器在回答途中停止，可重新生成。',
   welcomeGreeting: '你好，我是桥',
   welcomeIntro: '我可以陪你聊天、写作、翻译、解答问题，也可以帮你读文件、写代码。',
   suggestion1: '帮我写一封请假邮件',
