@@ -114,6 +114,22 @@ describe('login, me, logout', () => {
     expect(((await locked.json()) as any).error.message).toMatch(/Too many failed sign-ins/);
   });
 
+  test('the lock follows the account, however the name is spelled (issue 12 item 11)', async () => {
+    await createUser(kit.db, { username: 'erin', password: 'erin password' });
+    await createUser(kit.db, { username: 'ivan', password: 'ivan password' });
+    const attempt = (username: string, password: string) =>
+      kit.request('/api/auth/login', { method: 'POST', json: { username, password } });
+    for (const name of [' erin', 'Erin', 'ERIN ', 'ｅｒｉｎ', 'erin\u3000'])
+      expect((await attempt(name, 'wrong guess')).status, name).toBe(401);
+    expect((await attempt('erin', 'erin password')).status).toBe(429);
+    expect((await attempt('\terin', 'erin password')).status).toBe(429);
+    // "İVAN" finds ivan where the database lower-cases İ to i (PGlite), while JavaScript makes
+    // it "i̇van": counting by name would give it a fresh count; counting by account does not
+    for (const name of ['İVAN', 'İvan', ' ivan', 'IVAN', 'ｉｖａｎ', 'ivan ', 'Ivan'])
+      expect([401, 429], name).toContain((await attempt(name, 'wrong guess')).status);
+    expect((await attempt('ivan', 'ivan password')).status).toBe(429);
+  });
+
   test('me needs auth; logout ends the session', async () => {
     expect((await kit.request('/api/auth/me')).status).toBe(401);
     const cookie = await kit.login('carol', 'carol password');

@@ -6,7 +6,7 @@ import { readJson } from '../http/read-json';
 import { appendAudit } from '../safety/audit-log';
 import { verifyAgainstDummy, verifyPassword } from '../users/password';
 import { countUsers, createFirstAdmin, findUserByUsername } from '../users/user-store';
-import { LoginThrottle } from './login-throttle';
+import { accountKey, LoginThrottle } from './login-throttle';
 import { isLoopbackRequest, type RemoteAddress, socketAddress } from './loopback';
 import { requireAuth } from './require-auth';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie';
@@ -35,14 +35,16 @@ export function authRoutes(deps: AppDeps, options: AuthRoutesOptions = {}): Hono
   app.post('/login', async (c) => {
     const { username, password } = await readJson(c, credentials);
     const address = peer(c);
-    throttle.check(username, address);
+    // found first (one cheap query, no password work), so the lock follows the account
     const user = await findUserByUsername(db, username);
+    const account = accountKey(username, user?.id);
+    throttle.check(account, address);
     // unknown names cost the same scrypt work, so timing does not reveal which names exist
     const valid = user
       ? await verifyPassword(password, user.passwordHash)
       : await verifyAgainstDummy(password);
     if (!user || !valid || user.disabled) {
-      throttle.fail(username, address);
+      throttle.fail(account, address);
       // the attempted name is recorded, never the password
       await appendAudit(db, undefined, {
         action: 'auth.login.failure',
@@ -51,7 +53,7 @@ export function authRoutes(deps: AppDeps, options: AuthRoutesOptions = {}): Hono
       });
       throw new AppError('unauthorized', 'Invalid username or password');
     }
-    throttle.succeed(username);
+    throttle.succeed(account);
     const actor = { userId: user.id, username: user.username, role: user.role };
     await appendAudit(db, actor, {
       action: 'auth.login',

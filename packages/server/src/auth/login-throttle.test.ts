@@ -1,6 +1,7 @@
 import type { AppError } from '@qiao/core';
 import { expect, test } from 'vitest';
-import { LoginThrottle } from './login-throttle';
+import { accountKey, LoginThrottle } from './login-throttle';
+import { throttleAddress } from './throttle-address';
 
 function clock(start = 1_000_000) {
   let now = start;
@@ -42,4 +43,28 @@ test('one address guessing many names locks too; a success clears only the name'
   throttle.succeed('carol');
   throttle.fail('carol', undefined);
   expect(refusal(() => throttle.check('carol', undefined))).toBeUndefined();
+});
+
+test('every spelling of a name shares one count; IPv6 clients count per /64 (issue 12 item 11)', () => {
+  const throttle = new LoginThrottle({ perUser: 5, perAddress: 3, windowMs: 60_000 });
+  for (const name of [' carol', 'Carol', 'CAROL ', 'ｃａｒｏｌ', 'carol\u3000'])
+    throttle.fail(name, undefined);
+  expect(refusal(() => throttle.check('carol', undefined))?.code).toBe('rate_limited');
+  expect(accountKey(' Ｃarol\t', undefined)).toBe(accountKey('carol', undefined));
+  expect(accountKey('ΣΑΣ', 'u1')).toBe(accountKey('σας', 'u1'));
+
+  for (const address of ['2001:db8::1', '2001:db8:0:0:ffff::2', '2001:0db8:0000:0000:1::3'])
+    throttle.fail(`name-${address}`, address);
+  expect(refusal(() => throttle.check('someone', '2001:db8::abcd'))?.code).toBe('rate_limited');
+  expect(refusal(() => throttle.check('someone', '2001:db8:0:1::1'))).toBeUndefined();
+});
+
+test('throttleAddress groups what one client controls', () => {
+  expect(throttleAddress('::ffff:203.0.113.7')).toBe('203.0.113.7');
+  expect(throttleAddress('203.0.113.7')).toBe('203.0.113.7');
+  expect(throttleAddress('2001:db8::1')).toBe('2001:db8:0:0::/64');
+  expect(throttleAddress('2001:DB8:0:0:1:2:3:4')).toBe('2001:db8:0:0::/64');
+  expect(throttleAddress('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+  expect(throttleAddress('::1')).toBe('0:0:0:0::/64');
+  expect(throttleAddress('64:ff9b::192.0.2.1')).toBe('64:ff9b:0:0::/64');
 });

@@ -1,4 +1,6 @@
 import { AppError } from '@qiao/core';
+import { normalizeUsername } from '../users/user-rules';
+import { throttleAddress } from './throttle-address';
 
 interface Window {
   failures: number;
@@ -15,8 +17,10 @@ export interface LoginThrottleOptions {
 }
 
 /**
- * Slows password guessing: too many failures for one user name, or from one address, within
+ * Slows password guessing: too many failures for one account, or from one address, within
  * the window refuse further attempts (429 with Retry-After) before any password is checked.
+ * The route passes the account (`accountKey`), so every spelling that signs in to one account
+ * shares its count; an IPv6 client counts per /64, the block one subscriber gets.
  * Kept in this process; instances behind a load balancer each count their own.
  */
 export class LoginThrottle {
@@ -64,7 +68,7 @@ export class LoginThrottle {
 
   #keys(username: string, address: string | undefined): [string, number][] {
     const keys: [string, number][] = [[userKey(username), this.#perUser]];
-    if (address) keys.push([`address:${address}`, this.#perAddress]);
+    if (address) keys.push([`address:${throttleAddress(address)}`, this.#perAddress]);
     return keys;
   }
 
@@ -81,4 +85,13 @@ export class LoginThrottle {
   }
 }
 
-const userKey = (username: string) => `user:${username.normalize('NFKC').toLowerCase()}`;
+/**
+ * What a failed sign-in is counted against: the account when the name found one (so " carol",
+ * "Carol" and "ｃａｒｏｌ" share carol's count whatever the database's case rules), else the
+ * name as usernames are normalized, lower-cased.
+ */
+export function accountKey(username: string, userId: string | undefined): string {
+  return userId ? `id:${userId}` : `name:${normalizeUsername(username).toLowerCase()}`;
+}
+
+const userKey = (account: string) => `user:${normalizeUsername(account).toLowerCase()}`;

@@ -79,6 +79,31 @@ describe('user store', () => {
     expect(await countUsers(db)).toBe(2);
   });
 
+  test('every spelling that signs in as a user is taken by that user (issue 12 item 11)', async () => {
+    await createUser(database.db, { username: 'carol', password: 'carol password' });
+    for (const username of [
+      ' carol',
+      'carol ',
+      'Carol',
+      'CAROL',
+      'ｃａｒｏｌ',
+      'Ｃａｒｏｌ',
+      '\tcarol',
+      'carol\u3000',
+    ]) {
+      expect(await codeOf(createUser(database.db, { username, password: 'whatever123' })), username).toBe(
+        'conflict',
+      );
+      // and the same spellings find her
+      expect((await findUserByUsername(database.db, username))?.username, username).toBe('carol');
+    }
+    // invisible and separator characters are not letters: refused, never a look-alike second carol
+    for (const username of ['car\u200bol', 'carol\u00ad', 'car ol', 'carol\u200d'])
+      expect(await codeOf(createUser(database.db, { username, password: 'whatever123' })), username).toBe(
+        'validation_failed',
+      );
+  });
+
   test('concurrent creation of one name yields exactly one user', async () => {
     const results = await Promise.allSettled(
       [1, 2, 3].map(() => createUser(database.db, { username: 'racer', password: 'fast enough' })),
