@@ -1,4 +1,5 @@
 import { exemplarScore } from './exemplar-score';
+import { exemplarModel } from './injection-classifier';
 import { injectionPatterns } from './injection-patterns';
 import { injectionView } from './injection-view';
 
@@ -18,10 +19,11 @@ export interface InjectionFinding {
 export const injectionFlagThreshold = 0.5;
 
 /**
- * The classifier's P(attack) from which it counts as a sign. Chosen on the training exemplars
- * and real text, not on the held-out set: see injection-heldout.test.ts for the figures.
+ * The classifier's P(attack) from which it counts as a sign: where 5-fold cross-validation on
+ * the exemplars flags about 5% of the (deliberately look-alike) benign ones, checked against
+ * lines of Debian's Chinese documentation. Held-out figures: injection-heldout.test.ts.
  */
-export const exemplarThreshold = 0.85;
+export const exemplarThreshold = 0.8;
 /**
  * A classifier-only finding flags (0.5) but stays under a blocking policy's score (0.8)
  * unless a pattern agrees: it generalizes, so it is also the likelier one to be wrong.
@@ -62,6 +64,15 @@ export function detectInjection(text: string): InjectionFinding {
     signals: [...signals],
     similarity: Math.round(similarity * 1000) / 1000,
   };
+}
+
+/**
+ * Trains the classifier now (tens of milliseconds, once per process) rather than on the first
+ * message a user sends. A server calls it at start-up.
+ */
+export function warmInjectionDetector(): void {
+  exemplarModel();
+  injectionView('無視ｉ');
 }
 
 function collect(text: string, signals: Set<string>, prefix: string): void {

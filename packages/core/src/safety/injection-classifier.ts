@@ -1,8 +1,14 @@
 import { attackExemplars, benignExemplars } from './injection-exemplars';
 import { featureBits, type InjectionFeatures, injectionFeatures } from './injection-features';
 
-/** a concept feature's value: one concept counts about as much as a whole sentence of n-grams */
-const conceptScale = 0.5;
+/**
+ * A concept feature's value relative to an n-gram's. All features of a sentence are scaled to
+ * unit length together, so concepts weigh much in a short, dense order and little in a long
+ * sentence of a manual that happens to mention "command", "output" and "previous".
+ */
+const conceptWeight = 4;
+const unitScale = (x: InjectionFeatures) =>
+  1 / Math.sqrt(x.grams.length + conceptWeight * conceptWeight * x.concepts.length || 1);
 
 import { injectionView } from './injection-view';
 
@@ -45,10 +51,18 @@ export function trainExemplarModel(
     }
     const step = rate / (1 + epoch * 0.1);
     for (const { x, y } of rows) {
-      const scale = 1 / Math.sqrt(x.grams.length || 1);
+      const scale = unitScale(x);
       const gradient = probability({ weights, bias }, x) - y;
-      for (const k of x.grams) weights[k] = weights[k]! * (1 - step * l2) - step * gradient * scale;
-      for (const k of x.concepts) weights[k] = weights[k]! * (1 - step * l2) - step * gradient * conceptScale;
+      const decay = 1 - step * l2;
+      const { grams, concepts } = x;
+      for (let i = 0; i < grams.length; i++) {
+        const k = grams[i]!;
+        weights[k] = weights[k]! * decay - step * gradient * scale;
+      }
+      for (let i = 0; i < concepts.length; i++) {
+        const k = concepts[i]!;
+        weights[k] = weights[k]! * decay - step * gradient * scale * conceptWeight;
+      }
       bias -= step * gradient;
     }
   }
@@ -57,11 +71,12 @@ export function trainExemplarModel(
 
 /** P(attack) for one sentence's features; the n-grams are scaled to unit length together. */
 export function probability(model: ExemplarModel, x: InjectionFeatures): number {
+  const { weights } = model;
   let grams = 0;
-  for (const k of x.grams) grams += model.weights[k]!;
+  for (let i = 0; i < x.grams.length; i++) grams += weights[x.grams[i]!]!;
   let concepts = 0;
-  for (const k of x.concepts) concepts += model.weights[k]!;
-  const z = model.bias + grams / Math.sqrt(x.grams.length || 1) + concepts * conceptScale;
+  for (let i = 0; i < x.concepts.length; i++) concepts += weights[x.concepts[i]!]!;
+  const z = model.bias + (grams + concepts * conceptWeight) * unitScale(x);
   return 1 / (1 + Math.exp(-z));
 }
 

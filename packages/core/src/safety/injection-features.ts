@@ -1,7 +1,7 @@
 import { conceptsOf } from './injection-concepts';
 
 /** size of the hashed feature space (a power of two) */
-export const featureBits = 18;
+export const featureBits = 16;
 const mask = (1 << featureBits) - 1;
 const wordSplit = /[^\p{L}\p{N}]+/u;
 

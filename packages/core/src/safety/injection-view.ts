@@ -3,6 +3,8 @@ import { foldCodePoint, isInvisibleCodePoint } from './fold-char';
 
 /** spaces or filler between Chinese or Japanese characters ("忽 略 以 上") */
 const cjkSpacing = /(?<=[\u3040-\u30ff\u3400-\u9fff])[ \t*·._~-]+(?=[\u3040-\u30ff\u3400-\u9fff])/g;
+/** hyphens inside a word: "dis-re-gard" is "disregard" (and "role-play" is "roleplay") */
+const inWordHyphen = /(?<=\p{L})-(?=\p{L})/gu;
 const charCache = new Map<number, string>();
 
 /**
@@ -24,6 +26,7 @@ export function injectionView(text: string): string {
     out += folded;
   }
   return collapseSpacedLetters(out)
+    .replace(inWordHyphen, '')
     .replace(cjkSpacing, '')
     .replace(/[^\S\n]+/g, ' ');
 }

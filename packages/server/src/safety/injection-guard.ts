@@ -9,6 +9,7 @@ import {
   messageText,
   SystemPromptLeakDetector,
   untrustedDataRule,
+  warmInjectionDetector,
   wrapUntrusted,
 } from '@qiao/core';
 import type { ChatGuard, GuardContext } from './chat-guard';
@@ -53,6 +54,8 @@ export function createInjectionGuard(
   record: RecordSafetyEvent,
   policy: InjectionPolicy = defaultInjectionPolicy,
 ): ChatGuard {
+  // the exemplar classifier trains at start-up, not on some user's first message
+  warmInjectionDetector();
   const leaks = new WeakMap<GuardContext, SystemPromptLeakDetector>();
   const warned = new WeakSet<GuardContext>();
   // an agent's policy wins over the server's; `flag` is the old name of `log`
