@@ -35,8 +35,8 @@ const inflight = new WeakMap<object, Map<string, Promise<AuthContext | undefined
  */
 export function findSession(db: Db, token: string, now: Date = new Date()): Promise<AuthContext | undefined> {
   const hash = sha256Hex(token);
-  let flights = inflight.get(db);
-  if (!flights) inflight.set(db, (flights = new Map()));
+  const flights = inflight.get(db) ?? new Map<string, Promise<AuthContext | undefined>>();
+  inflight.set(db, flights);
   const pending = flights.get(hash);
   if (pending) return pending;
   const flight = querySession(db, hash, now).finally(() => flights.delete(hash));
