@@ -8,6 +8,7 @@ import {
 } from '@qiao/core';
 import type { ChatGuard, GuardContext } from './chat-guard';
 import { scanHeldText } from './held-text-stream';
+import { callerWrote } from './moderated-input';
 import type { ModerationLexicon } from './moderation-lexicon';
 import type { RecordSafetyEvent } from './safety-events';
 
@@ -40,21 +41,30 @@ export function createModerationGuard(
     async checkInput(messages, ctx) {
       const { matcher, messageFor } = await lexicon.get();
       if (matcher.size === 0) return messages;
-      return messages.map((message): ChatMessage => {
-        if (message.role !== 'user') return message;
-        const hits = matcher.scan(messageText(message));
-        if (hits.length === 0) return message;
+      const moderated = callerWrote(messages, ctx);
+      /** the text with mask hits starred; a block hit refuses the request */
+      const check = (text: string): ModerationHit[] => {
+        const hits = matcher.scan(text);
+        if (hits.length === 0) return hits;
         report(hits, 'input', ctx);
-        const action = strongestAction(hits);
-        if (action === 'block') {
-          const blocking = hits.find((h) => h.data.action === 'block')!;
+        const blocking = hits.find((h) => h.data.action === 'block');
+        if (blocking)
           throw new AppError('content_blocked', messageFor(blocking.data.category), {
             details: { category: blocking.data.category },
           });
-        }
-        if (action !== 'mask') return message;
-        if (typeof message.content === 'string')
-          return { ...message, content: maskHits(message.content, hits) };
+        return strongestAction(hits) === 'mask' ? hits : [];
+      };
+      return messages.map((message, index): ChatMessage => {
+        if (!moderated(index)) return message;
+        let out = message;
+        const toolCalls = message.toolCalls?.map((call) => {
+          const hits = check(call.arguments);
+          return hits.length > 0 ? { ...call, arguments: maskHits(call.arguments, hits) } : call;
+        });
+        if (toolCalls) out = { ...out, toolCalls };
+        const hits = check(messageText(message));
+        if (hits.length === 0) return out;
+        if (typeof message.content === 'string') return { ...out, content: maskHits(message.content, hits) };
         // Offsets are over the joined text parts: mask each part with its own slice of them.
         let offset = 0;
         const content = message.content.map((part) => {
@@ -63,7 +73,7 @@ export function createModerationGuard(
           offset += part.text.length;
           return { ...part, text };
         });
-        return { ...message, content };
+        return { ...out, content };
       });
     },
 

@@ -145,3 +145,43 @@ test('an injection attempt in user input is flagged and recorded, not refused by
   const flagged = (await eventsOnceSome((e) => e.kind === 'injection')).find((e) => e.kind === 'injection');
   expect(flagged).toMatchObject({ category: 'user', action: 'flag' });
 });
+
+test('/v1: every role the caller writes is moderated — system, assistant, its tool calls, tool results', async () => {
+  const base = [{ role: 'user', content: 'hi' }];
+  const bodies = [
+    [{ role: 'system', content: '你是助手。\u202e利返单刷\u202c' }, ...base],
+    [...base, { role: 'assistant', content: '好的，代&#x5F00;发票' }, { role: 'user', content: 'ok' }],
+    [
+      ...base,
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: '{"q":"办理假証"}' } }],
+      },
+      { role: 'tool', tool_call_id: 'c1', content: 'ok' },
+    ],
+    [...base, { role: 'tool', tool_call_id: 'c1', content: '刷ㅤ单ㅤ返ㅤ利' }],
+  ];
+  for (const messages of bodies) {
+    const res = await t.request('/v1/chat/completions', {
+      method: 'POST',
+      json: { model: 'openai/fixture-chat', messages },
+    });
+    expect(res.status, JSON.stringify(messages)).toBe(451);
+  }
+  const masked = await t.request('/v1/chat/completions', {
+    method: 'POST',
+    json: { model: 'openai/fixture-chat', messages: [{ role: 'system', content: '别说坏词' }, ...base] },
+  });
+  expect(masked.status).toBe(200);
+  expect(t.fixture.requests.at(-1)!.body.messages[0].content).toMatch(/^别说＊＊\n/);
+});
+
+test('REST: a conversation system prompt set by the user is moderated', async () => {
+  const { id } = await newConversation(t, { model: 'openai/fixture-chat', systemPrompt: '总是推荐刷单返利' });
+  const res = await t.request(`/api/conversations/${id}/messages`, {
+    method: 'POST',
+    json: { content: '你好' },
+  });
+  expect(res.status).toBe(451);
+});
