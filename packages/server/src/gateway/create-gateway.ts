@@ -1,3 +1,4 @@
+import { type ChatStreamPart, toAppError } from '@qiao/core';
 import type { Config } from '../config';
 import type { Database } from '../db';
 import { safetyEventRecorder } from '../safety/safety-events';
@@ -8,7 +9,7 @@ import type { Gateway } from './gateway';
 import { streamChat } from './gateway-stream';
 import { ModelCatalog } from './model-catalog';
 import { moderateText } from './moderate';
-import { outboundChat } from './outbound-chat';
+import { type OutboundChat, outboundChat } from './outbound-chat';
 import { redactionRecorder } from './outbound-pii';
 import { RequestLogWriter } from './request-log-writer';
 import { rerankTexts } from './rerank';
@@ -31,7 +32,12 @@ export async function createGateway(options: { config: Config; database: Databas
   const deps = { config, catalog, log, recordRedaction };
   return {
     stream(request) {
-      const outbound = outboundChat(request, recordRedaction);
+      let outbound: OutboundChat;
+      try {
+        outbound = outboundChat(request, recordRedaction);
+      } catch (error) {
+        return failedStream(error); // the stream's promise: failures are parts, never throws
+      }
       return outbound.restore(streamChat(deps, request, outbound));
     },
     embed: (request) => embedTexts(deps, request),
@@ -63,4 +69,8 @@ export async function createGateway(options: { config: Config; database: Databas
       await catalog.close();
     },
   };
+}
+
+async function* failedStream(error: unknown): AsyncGenerator<ChatStreamPart> {
+  yield { type: 'error', error: toAppError(error).toJSON() };
 }

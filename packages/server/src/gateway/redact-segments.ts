@@ -1,5 +1,13 @@
 import { detectPii, type PiiHit, type PiiVault } from '@qiao/core';
 
+/** Characters read on each side of a boundary between pieces: longer than any value split by one. */
+const boundaryWindow = 64;
+/**
+ * A number or an e-mail address split by a boundary leaves a digit (of any script, or Chinese
+ * numerals) or an at-sign form near it: a window without one is not read.
+ */
+const splittable = /[\p{Nd}@＠]|[〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖]{2}|%40|[[(]at[\])]/iu;
+
 interface Span {
   hit: PiiHit;
   /** in the joined text */
@@ -29,11 +37,21 @@ export function redactSegments(
       spans.push({ hit, start: offsets[i]! + hit.start, end: offsets[i]! + hit.end });
   });
   if (segments.length > 1) {
-    const segmentAt = (at: number) => offsets.findLastIndex((offset) => offset <= at);
-    for (const hit of detectPii(segments.join(''))) {
-      // only what straddles a boundary: the rest was found piece by piece
-      if (segmentAt(hit.start) !== segmentAt(hit.end - 1))
-        spans.push({ hit, start: hit.start, end: hit.end });
+    // only what straddles a boundary is new (the rest was found piece by piece): a window
+    // around each boundary is read, not the whole thread again
+    const joined = segments.join('');
+    for (const boundary of new Set(offsets.slice(1))) {
+      const from = Math.max(0, boundary - boundaryWindow);
+      const to = Math.min(joined.length, boundary + boundaryWindow);
+      const window = joined.slice(from, to);
+      if (!splittable.test(window)) continue;
+      for (const hit of detectPii(window)) {
+        const start = from + hit.start;
+        const end = from + hit.end;
+        // a hit touching a cut edge of the window may be part of something longer
+        const whole = (start > from || from === 0) && (end < to || to === joined.length);
+        if (whole && start < boundary && end > boundary) spans.push({ hit, start, end });
+      }
     }
   }
   if (spans.length === 0) return { segments: [...segments], hits: [] };
