@@ -3,6 +3,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } 
 import { join, resolve } from 'node:path';
 import { AppError } from '@qiao/core';
 import { z } from 'zod';
+import type { ParseLimits } from './knowledge/parse/parse-limits';
 
 /**
  * The only module that reads process.env. Everything else receives a `Config` value, so
@@ -137,6 +138,22 @@ const envSchema = z.object({
   QIAO_MODERATION_URL: url.optional(),
   QIAO_MODERATION_API_KEY: z.string().optional(),
   QIAO_MODERATION_MODEL: z.string().optional(),
+  /** uploaded documents are parsed in a child process with these budgets (docs/knowledge-ingestion.md) */
+  QIAO_PARSE_MAX_MEMORY_MB: z.coerce.number().int().min(32).default(1024),
+  QIAO_PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
+  QIAO_PARSE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  QIAO_PARSE_MAX_ENTRY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 * 1024),
+  QIAO_PARSE_MAX_INFLATED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024 * 1024),
+  QIAO_PARSE_MAX_CELLS: z.coerce.number().int().positive().default(1_000_000),
+  QIAO_PARSE_MAX_TEXT_CHARS: z.coerce.number().int().positive().default(20_000_000),
 });
 
 export interface ProviderEnv {
@@ -173,6 +190,8 @@ export interface Config {
   tools: ToolsConfig;
   /** external moderation service, used by agents whose safety policy turns it on */
   moderation?: { baseUrl: string; apiKey?: string; model?: string };
+  /** budgets of the child process that parses uploaded documents */
+  parse: ParseLimits;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -255,6 +274,15 @@ export function loadConfig(env: Env = process.env, options: { ensureSecret?: boo
     moderation: e.QIAO_MODERATION_URL
       ? { baseUrl: e.QIAO_MODERATION_URL, apiKey: e.QIAO_MODERATION_API_KEY, model: e.QIAO_MODERATION_MODEL }
       : undefined,
+    parse: {
+      maxMemoryMb: e.QIAO_PARSE_MAX_MEMORY_MB,
+      timeoutMs: e.QIAO_PARSE_TIMEOUT_MS,
+      concurrency: e.QIAO_PARSE_CONCURRENCY,
+      maxEntryBytes: e.QIAO_PARSE_MAX_ENTRY_BYTES,
+      maxInflatedBytes: e.QIAO_PARSE_MAX_INFLATED_BYTES,
+      maxCells: e.QIAO_PARSE_MAX_CELLS,
+      maxTextChars: e.QIAO_PARSE_MAX_TEXT_CHARS,
+    },
     tools: {
       timeZone: e.QIAO_TIME_ZONE,
       maxSteps: e.QIAO_TOOL_MAX_STEPS,

@@ -1,6 +1,7 @@
 import { AppError } from '@qiao/core';
 import { detectFormat } from '../knowledge/parse/detect-format';
-import { parseDocument } from '../knowledge/parse/parse-document';
+import { parseInChild } from '../knowledge/parse/parse-in-child';
+import { defaultParseLimits, type ParseLimits } from '../knowledge/parse/parse-limits';
 
 export interface Extracted {
   kind: 'document' | 'image';
@@ -29,9 +30,15 @@ const documentTypes: Record<string, string> = {
 
 /**
  * Sorts an upload into an image (sent to vision models as is) or a document (its text is
- * extracted once, here, with the knowledge base's parsers). Unsupported types are a 415.
+ * extracted once, here, with the knowledge base's parsers, in a parser process with the
+ * budgets of `limits`). Unsupported types are a 415; a document over a limit is a 413.
  */
-export async function extractText(bytes: Uint8Array, filename: string, mimeType: string): Promise<Extracted> {
+export async function extractText(
+  bytes: Uint8Array,
+  filename: string,
+  mimeType: string,
+  limits: ParseLimits = defaultParseLimits,
+): Promise<Extracted> {
   const format = detectFormat(bytes, filename, mimeType);
   if (format === 'image') {
     const type = imageTypes.find(([, test]) => test(bytes))?.[0];
@@ -39,7 +46,7 @@ export async function extractText(bytes: Uint8Array, filename: string, mimeType:
       throw new AppError('unsupported_media_type', `${filename}: images must be PNG, JPEG, GIF or WebP`);
     return { kind: 'image', mimeType: type, text: null };
   }
-  const parsed = await parseDocument({ bytes, filename, mimeType }, { ocr: false });
+  const parsed = await parseInChild({ bytes, filename, mimeType }, { ocr: false }, limits);
   const text = parsed.sections.map((section) => section.text).join('\n\n');
   return { kind: 'document', mimeType: documentTypes[format] ?? 'application/octet-stream', text };
 }

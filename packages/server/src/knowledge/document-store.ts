@@ -1,5 +1,5 @@
 import { AppError, type DocumentStatus, type KbDocumentDto } from '@qiao/core';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { kbDocuments } from '../db/schema';
 
@@ -83,6 +83,18 @@ export async function transitionDocument(
     .where(and(eq(kbDocuments.id, id), inArray(kbDocuments.status, [...from])))
     .returning({ id: kbDocuments.id });
   return rows.length > 0;
+}
+
+/**
+ * Counts a parser run as failed before it starts (+1) and takes that back (-1) once the parser
+ * answered: a run that kills the server, as a bomb did before parsing had a process of its
+ * own, stays counted in the row, so the restart knows (ingest-document.ts).
+ */
+export async function countParseRun(db: Db, id: string, delta: 1 | -1): Promise<void> {
+  await db
+    .update(kbDocuments)
+    .set({ parseFailures: sql`greatest(${kbDocuments.parseFailures} + ${delta}, 0)` })
+    .where(eq(kbDocuments.id, id));
 }
 
 export async function deleteDocument(db: Db, id: string): Promise<void> {

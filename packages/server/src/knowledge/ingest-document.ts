@@ -6,9 +6,17 @@ import type { Gateway } from '../gateway/gateway';
 import { analyseChunks, deleteDocumentChunks, type NewChunk, writeAnalysedChunks } from './chunk-writer';
 import { parsedTextHash } from './content-hash';
 import { readDocumentBytes } from './document-bytes';
-import { findDocument, pendingStatuses, transitionDocument, updateDocument } from './document-store';
+import {
+  countParseRun,
+  type DocumentRow,
+  findDocument,
+  pendingStatuses,
+  transitionDocument,
+  updateDocument,
+} from './document-store';
 import { claimTextHash } from './duplicate-text';
-import { parseDocument } from './parse/parse-document';
+import { isParserStopped, parseInChild } from './parse/parse-in-child';
+import { defaultParseLimits, type ParseLimits } from './parse/parse-limits';
 import { ensureKbVectorIndex, ensureVectorStore, writeVectors } from './vector-store';
 
 export interface IngestDeps {
@@ -17,7 +25,12 @@ export interface IngestDeps {
   gateway?: Gateway;
   /** chunks per write transaction; small so chat queries interleave on the one connection */
   batchSize?: number;
+  /** budgets of the parser process (config.parse) */
+  parse?: ParseLimits;
 }
+
+/** Parser runs that never answered after which a document is failed for good. */
+export const maxParseFailures = 2;
 
 /** Progress share of parsing; indexing (chunks, postings, embeddings) is the rest. */
 const parseShare = 0.1;
@@ -39,6 +52,7 @@ export async function ingestDocument(
   const [kb] = await db.select().from(knowledgeBases).where(eq(knowledgeBases.id, doc.kbId));
   if (!kb) return;
   const settings = knowledgeBaseSettings.parse(kb.settings);
+  if (doc.parseFailures >= maxParseFailures) throw parseGaveUp(doc);
   if (
     !(await transitionDocument(db, doc.id, pendingStatuses, { status: 'parsing', progress: 0, error: null }))
   )
@@ -47,10 +61,7 @@ export async function ingestDocument(
   const bytes = await readDocumentBytes(deps.dataDir, doc.contentHash).catch((error: unknown) => {
     throw new AppError('not_found', 'The uploaded file is missing from the data directory', { cause: error });
   });
-  const parsed = await parseDocument(
-    { bytes, filename: doc.name, mimeType: doc.mimeType ?? undefined },
-    { signal },
-  );
+  const parsed = await parseCounted(deps, doc, bytes, signal);
   const chunks = chunkDocument(parsed.sections, {
     targetChars: settings.chunkTargetChars,
     overlapChars: settings.chunkOverlapChars,
@@ -103,6 +114,35 @@ export async function ingestDocument(
     chunkCount: chunks.length,
     error: parsed.warnings.length > 0 ? parsed.warnings.join('; ') : null,
   });
+}
+
+/**
+ * The parse, in its own process, counted as failed until the parser answers: a parser that ran
+ * out of memory or time stays counted (the processor retries it once), and so does one
+ * whose server died meanwhile. A parse that succeeds clears the count.
+ */
+async function parseCounted(deps: IngestDeps, doc: DocumentRow, bytes: Uint8Array, signal: AbortSignal) {
+  await countParseRun(deps.db, doc.id, 1);
+  try {
+    const parsed = await parseInChild(
+      { bytes, filename: doc.name, mimeType: doc.mimeType ?? undefined },
+      { signal },
+      deps.parse ?? defaultParseLimits,
+    );
+    await updateDocument(deps.db, doc.id, { parseFailures: 0 });
+    return parsed;
+  } catch (error) {
+    if (signal.aborted || !(AppError.is(error) && isParserStopped(error)))
+      await countParseRun(deps.db, doc.id, -1);
+    throw error;
+  }
+}
+
+function parseGaveUp(doc: DocumentRow): AppError {
+  return new AppError(
+    'payload_too_large',
+    `"${doc.name}" could not be parsed: its parser ran out of memory or time, or stopped the server, ${doc.parseFailures} times; it will not be tried again`,
+  );
 }
 
 function toNewChunk(chunk: DocumentChunk): NewChunk {

@@ -3,8 +3,9 @@ import { eq, sql } from 'drizzle-orm';
 import { kbDocuments } from '../db/schema';
 import { deleteDocumentChunks } from './chunk-writer';
 import { findDocument, pendingStatuses, transitionDocument } from './document-store';
-import { type IngestDeps, ingestDocument } from './ingest-document';
+import { type IngestDeps, ingestDocument, maxParseFailures } from './ingest-document';
 import type { IngestProcessor } from './ingest-queue';
+import { isParserStopped } from './parse/parse-in-child';
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -17,7 +18,8 @@ export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 3, baseDelayMs: 2_
 /**
  * Runs ingestDocument and records the outcome on the document: retryable failures (a
  * provider 5xx while embedding, a database hiccup) are queued again with exponential backoff,
- * anything else — a corrupt file, an unsupported type — fails at once with its reason.
+ * and so is a parser that ran out of memory or time, once (maxParseFailures); anything else —
+ * a corrupt file, an unsupported type, a limit hit — fails at once with its reason.
  */
 export function ingestProcessor(
   deps: IngestDeps,
@@ -41,7 +43,17 @@ export function ingestProcessor(
         return;
       }
       const error = toAppError(thrown);
-      if (error.isRetryable && row.attempts < policy.maxAttempts) {
+      if (isParserStopped(error)) {
+        const failures = (await findDocument(deps.db, documentId))?.parseFailures ?? maxParseFailures;
+        if (failures >= maxParseFailures) {
+          await transitionDocument(deps.db, documentId, pendingStatuses, {
+            status: 'failed',
+            error: `${error.message}; it failed ${failures} times and will not be tried again`,
+          });
+          return;
+        }
+      }
+      if ((error.isRetryable || isParserStopped(error)) && row.attempts < policy.maxAttempts) {
         const delayMs = policy.baseDelayMs * 2 ** (row.attempts - 1);
         const requeued = await transitionDocument(deps.db, documentId, pendingStatuses, {
           status: 'queued',

@@ -7,6 +7,7 @@ import { inProcessIngestQueue } from './in-process-ingest-queue';
 import type { IngestDeps } from './ingest-document';
 import { ingestProcessor, type RetryPolicy } from './ingest-processor';
 import type { IngestProcessor, IngestQueue } from './ingest-queue';
+import { warmParserProcess } from './parse/parser-process';
 import { ensureVectorStore } from './vector-store';
 
 /** The knowledge subsystem's running parts: the ingestion queue and what its jobs need. */
@@ -36,8 +37,11 @@ export async function startKnowledge(
     dataDir: deps.config.dataDir,
     gateway: deps.gateway,
     batchSize: options.batchSize,
+    parse: deps.config.parse,
   };
   await ensureVectorStore(deps.database.db);
+  // the first upload should not wait for a parser process to start
+  warmParserProcess(deps.config.parse.maxMemoryMb);
   let queue: IngestQueue | undefined;
   const processor: IngestProcessor = ingestProcessor(
     ingest,

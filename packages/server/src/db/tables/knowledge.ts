@@ -77,6 +77,8 @@ export const kbDocuments = pgTable(
     /** 0..1 */
     progress: real('progress').notNull().default(0),
     attempts: integer('attempts').notNull().default(0),
+    /** parser runs that never answered (memory, time, a crash, or the server died meanwhile) */
+    parseFailures: integer('parse_failures').notNull().default(0),
     pageCount: integer('page_count'),
     chunkCount: integer('chunk_count').notNull().default(0),
     sourceUrl: text('source_url'),

@@ -1,13 +1,17 @@
 import ExcelJS from 'exceljs';
 import { baseName } from './base-name';
 import { normalizeKeepingPunctuation } from './decode-text';
-import type { ParsedDocument, ParsedSection, ParseInput } from './parsed-document';
+import { defaultParseLimits } from './parse-limits';
+import type { ParsedDocument, ParsedSection, ParseInput, ParseOptions } from './parsed-document';
 import { tableRecords } from './table-records';
 import { assertSafeZip } from './zip-guard';
 
 /** Every sheet's rows as records, under the sheet's name; cells as Excel displays them. */
-export async function parseXlsx(input: ParseInput): Promise<Omit<ParsedDocument, 'format'>> {
-  assertSafeZip(input.bytes, input.filename);
+export async function parseXlsx(
+  input: ParseInput,
+  options: ParseOptions,
+): Promise<Omit<ParsedDocument, 'format'>> {
+  assertSafeZip(input.bytes, input.filename, options.limits ?? defaultParseLimits);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(input.bytes) as unknown as ArrayBuffer);
   const sections: ParsedSection[] = [];

@@ -1,3 +1,5 @@
+import type { ParseLimits } from './parse-limits';
+
 export type DocumentFormat = 'pdf' | 'docx' | 'md' | 'txt' | 'html' | 'csv' | 'xlsx' | 'image';
 
 export interface ParsedSection {
@@ -23,6 +25,8 @@ export interface ParseInput {
 }
 
 export interface ParseOptions {
+  /** caps on inflated bytes, cells and text (the memory and time budgets apply to the parser process) */
+  limits?: ParseLimits;
   /** run OCR on images and text-less PDF pages (default true; needs the tesseract CLI) */
   ocr?: boolean;
   signal?: AbortSignal;

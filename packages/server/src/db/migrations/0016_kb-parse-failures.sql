@@ -1,0 +1,1 @@
+ALTER TABLE "kb_documents" ADD COLUMN "parse_failures" integer DEFAULT 0 NOT NULL;
