@@ -57,6 +57,15 @@ export function findDigitPii(text: string, claimed: Uint8Array): DigitHit[] {
   return hits;
 }
 
+/** 11 mobile, 13/15 mobile with 86/0086, 15 old ID, 16–19 card, 17 (+X) and 18 ID */
+const candidateLengths = new Set([11, 13, 15, 16, 17, 18, 19]);
+
+const digitsOf = (text: string, groups: Group[], a: number, b: number) => {
+  let digits = '';
+  for (let k = a; k <= b; k++) digits += text.slice(groups[k]!.start, groups[k]!.end);
+  return digits;
+};
+
 /** ID numbers outrank cards, cards outrank phones, a 15-digit old ID (no check digit) comes last. */
 const rank = { id_card: 4, bank_card: 3, mobile: 2, old_id: 1 } as const;
 type Ranked = keyof typeof rank;
@@ -64,11 +73,12 @@ type Ranked = keyof typeof rank;
 function readRun(text: string, groups: Group[], hits: DigitHit[]) {
   for (let a = 0; a < groups.length; ) {
     let best: { type: Ranked; b: number; end: number } | undefined;
-    let digits = '';
+    let length = 0;
     for (let b = a; b < groups.length; b++) {
-      digits += text.slice(groups[b]!.start, groups[b]!.end);
-      if (digits.length > maxDigits) break;
-      const found = judge(text, groups, a, b, digits);
+      length += groups[b]!.end - groups[b]!.start;
+      if (length > maxDigits) break;
+      if (!candidateLengths.has(length) || !plausibleGrouping(groups, a, b)) continue;
+      const found = judge(text, groups, a, b, digitsOf(text, groups, a, b));
       if (found && (!best || rank[found.type] >= rank[best.type])) best = { ...found, b };
     }
     if (!best) {
@@ -94,7 +104,6 @@ function judge(
   b: number,
   digits: string,
 ): { type: Ranked; end: number } | undefined {
-  if (!plausibleGrouping(groups, a, b)) return undefined;
   const end = groups[b]!.end;
   const n = digits.length;
   if (n === 17 && /[Xx]/.test(text[end] ?? '') && !/[0-9]/.test(text[end + 1] ?? ''))
@@ -123,22 +132,24 @@ function judge(
  * longer number written the same way (`6209 3997 1320 6566 503` holds no phone `1320 6566 503`).
  */
 function plausibleGrouping(groups: Group[], a: number, b: number): boolean {
-  if (groups[a]!.sep === '.' || groups[b + 1]?.sep === '.') return false;
+  const before = groups[a]!.sep;
+  const after = groups[b + 1]?.sep;
+  if (before === '.' || after === '.') return false;
   if (b === a) return true;
   if (b === a + 1 && groups[b]!.sep === '.') return false;
   let singles = 0;
   let dotted = true;
   let short = true;
-  const inner = new Set<string>();
   for (let k = a; k <= b; k++) {
     const size = groups[k]!.end - groups[k]!.start;
     if (size === 1) singles++;
     if (size > 3) short = false;
-    if (k > a) inner.add(groups[k]!.sep);
-    if (k > a && groups[k]!.sep !== '.') dotted = false;
+    if (k === a) continue;
+    const sep = groups[k]!.sep;
+    if (sep !== '.') dotted = false;
+    if (sep === before || sep === after) return false;
   }
   if (dotted && short) return false;
-  if (inner.has(groups[a]!.sep) || inner.has(groups[b + 1]?.sep ?? '')) return false;
   return singles === 0 || singles === b - a + 1;
 }
 

@@ -8,14 +8,18 @@
  */
 export interface PiiView {
   text: string;
-  from: Int32Array;
-  to: Int32Array;
+  /** absent when the view is the text itself (plain ASCII with nothing to spell out) */
+  from?: Int32Array;
+  to?: Int32Array;
 }
 
 /** The original span of view characters `[start, end)`. */
 export function originalSpan(view: PiiView, start: number, end: number): [number, number] {
-  return [view.from[start]!, view.to[end - 1]!];
+  return view.from && view.to ? [view.from[start]!, view.to[end - 1]!] : [start, end];
 }
+
+/** Plain ASCII reads as itself unless it holds a tab or a spelled-out `%40`, `[at]`, `(dot)`. */
+const needsView = /[^\n\r\x20-\x7e]|%(?:40|2e)|[[({<]\s*(?:at|dot)\s*[\])}>]/i;
 
 const format = /^\p{Cf}$/u;
 /** blank letters, the combining grapheme joiner, variation selectors: they render as nothing */
@@ -27,12 +31,23 @@ const space = /^[\p{Zs}\t]$/u;
 const dash = /^[\p{Pd}\u2212\u2043\uFE63]$/u;
 const dots = new Set(['·', '・', '•', '∙', '⋅', '‧']);
 const slashes = new Set(['∕', '⁄', '⧸']);
-const mapped = new Map<string, string>();
+const mark = /^[\p{Mn}\p{Me}]$/u;
+const digit = /^\p{Nd}$/u;
+const mapped = new Map<number, string>();
+
+/** Any script's decimal digit (Arabic-Indic ٣, Devanagari ३…): Unicode keeps each set of ten contiguous. */
+function digitValue(c: string): string {
+  const code = c.codePointAt(0)!;
+  let k = 0;
+  while (k < 9 && digit.test(String.fromCodePoint(code - k - 1))) k++;
+  return String(k);
+}
 
 /** What one non-ASCII code point reads as; cached, as a chat reuses few distinct characters. */
-function mapChar(char: string): string {
-  let out = mapped.get(char);
+function mapChar(code: number): string {
+  let out = mapped.get(code);
   if (out !== undefined) return out;
+  const char = String.fromCodePoint(code);
   out = '';
   // a full-width colon stays: it is Chinese punctuation before a value, never part of one
   if (char === '：') out = char;
@@ -42,122 +57,131 @@ function mapChar(char: string): string {
       else if (dash.test(c)) out += '-';
       else if (dots.has(c)) out += '.';
       else if (slashes.has(c)) out += '/';
+      else if (mark.test(c))
+        continue; // `1̲3̲8̲`, keycaps `1️⃣`: the digit is what counts
+      else if (digit.test(c)) out += digitValue(c);
       else if (!invisible.test(c)) out += c;
     }
   }
-  if (mapped.size < 10_000) mapped.set(char, out);
+  if (mapped.size < 10_000) mapped.set(code, out);
   return out;
 }
 
+/** View code units and, for each, the original span it came from; typed arrays, as this runs on every message. */
 class ViewBuilder {
-  chars: string[] = [];
-  from: number[] = [];
-  to: number[] = [];
-  push(text: string, from: number, to: number) {
-    for (let i = 0; i < text.length; i++) {
-      this.chars.push(text[i]!);
-      this.from.push(from);
-      this.to.push(to);
-    }
+  n = 0;
+  codes: Uint16Array;
+  from: Int32Array;
+  to: Int32Array;
+  constructor(capacity: number) {
+    this.codes = new Uint16Array(capacity);
+    this.from = new Int32Array(capacity);
+    this.to = new Int32Array(capacity);
   }
+  unit(code: number, from: number, to: number) {
+    if (this.n === this.codes.length) this.grow();
+    this.codes[this.n] = code;
+    this.from[this.n] = from;
+    this.to[this.n++] = to;
+  }
+  text(text: string, from: number, to: number) {
+    // what reads as nothing (a mark, an invisible) belongs with the character before it
+    if (text === '' && this.n > 0) this.to[this.n - 1] = to;
+    for (let i = 0; i < text.length; i++) this.unit(text.charCodeAt(i), from, to);
+  }
+  private grow() {
+    const size = this.codes.length * 2 + 16;
+    const codes = new Uint16Array(size);
+    const from = new Int32Array(size);
+    const to = new Int32Array(size);
+    codes.set(this.codes);
+    from.set(this.from);
+    to.set(this.to);
+    Object.assign(this, { codes, from, to });
+  }
+  view(): PiiView {
+    let text = '';
+    for (let i = 0; i < this.n; i += 8192)
+      text += String.fromCharCode(...this.codes.subarray(i, Math.min(this.n, i + 8192)));
+    return { text, from: this.from.subarray(0, this.n), to: this.to.subarray(0, this.n) };
+  }
+}
+
+const atToken = /^[[({<【［（｛＜]\s*(at|dot)\s*[\])}>】］）｝＞]/i;
+
+/** `%40`, `%2E`, `[at]`, `（dot）`… at `i`: the character it stands for and its length. */
+function tokenAt(text: string, i: number): [string, number] | undefined {
+  const c = text[i]!;
+  if (c === '%') {
+    const hex = text.slice(i + 1, i + 3).toLowerCase();
+    return hex === '40' ? ['@', 3] : hex === '2e' ? ['.', 3] : undefined;
+  }
+  if (!'[({<【［（｛＜'.includes(c)) return undefined;
+  const match = atToken.exec(text.slice(i, i + 9));
+  return match ? [match[1]!.toLowerCase() === 'at' ? '@' : '.', match[0].length] : undefined;
 }
 
 export function piiView(text: string): PiiView {
-  const first = new ViewBuilder();
+  if (!needsView.test(text)) return { text };
+  const out = new ViewBuilder(text.length + 16);
   for (let i = 0; i < text.length; ) {
     const code = text.codePointAt(i)!;
+    const token =
+      code === 37 || code === 40 || code === 91 || code === 123 || code === 60 || code > 0x3000
+        ? tokenAt(text, i)
+        : undefined;
+    if (token) {
+      let [char, length] = token;
+      let start = i;
+      // `zhang (at) example (dot) com`: the spaces around a spelled-out token belong to it
+      if (length > 3 && out.n > 0 && out.codes[out.n - 1] === 32) start = out.from[--out.n]!;
+      if (length > 3 && text[i + length] === ' ') length++;
+      out.unit(char.charCodeAt(0), start, i + length);
+      i += length;
+      continue;
+    }
     const width = code > 0xffff ? 2 : 1;
-    const char = text.slice(i, i + width);
-    first.push(code < 0x80 ? (code === 9 ? ' ' : char) : mapChar(char), i, i + width);
+    if (code < 0x80) out.unit(code === 9 ? 32 : code, i, i + 1);
+    else out.text(mapChar(code), i, i + width);
     i += width;
   }
-  const view = spellTokens(first);
-  readChineseNumerals(view.chars);
-  return { text: view.chars.join(''), from: Int32Array.from(view.from), to: Int32Array.from(view.to) };
+  readChineseNumerals(out.codes, out.n);
+  return out.view();
 }
 
-const atToken = /^[[({<【]\s*(at|dot)\s*[\])}>】]/i;
-
-/** `%40`, `%2E`, `[at]`, `(dot)`… as the one character they stand for. */
-function spellTokens(input: ViewBuilder): ViewBuilder {
-  const { chars, from, to } = input;
-  const out = new ViewBuilder();
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    let token = '';
-    let length = 0;
-    if (c === '%' && chars[i + 1] === '4' && chars[i + 2] === '0') [token, length] = ['@', 3];
-    else if (c === '%' && chars[i + 1] === '2' && (chars[i + 2] === 'e' || chars[i + 2] === 'E'))
-      [token, length] = ['.', 3];
-    else if ('[({<【'.includes(c)) {
-      const match = atToken.exec(chars.slice(i, i + 9).join(''));
-      if (match) [token, length] = [match[1]!.toLowerCase() === 'at' ? '@' : '.', match[0].length];
-    }
-    if (length > 0) {
-      // `zhang (at) example (dot) com`: the spaces around a spelled-out token belong to it
-      let start = from[i]!;
-      if (length > 3 && out.chars.at(-1) === ' ') {
-        out.chars.pop();
-        out.to.pop();
-        start = out.from.pop()!;
-      }
-      if (length > 3 && chars[i + length] === ' ') length++;
-      out.push(token, start, to[i + length - 1]!);
-      i += length - 1;
-    } else out.push(c, from[i]!, to[i]!);
-  }
-  return out;
-}
-
-const chineseDigits: Record<string, string> = {
-  〇: '0',
-  零: '0',
-  一: '1',
-  幺: '1',
-  二: '2',
-  三: '3',
-  四: '4',
-  五: '5',
-  六: '6',
-  七: '7',
-  八: '8',
-  九: '9',
-  壹: '1',
-  贰: '2',
-  叁: '3',
-  肆: '4',
-  伍: '5',
-  陆: '6',
-  柒: '7',
-  捌: '8',
-  玖: '9',
-};
+/** Chinese numerals and their digits, the financial forms and `幺` (one, read aloud) included. */
+const chineseDigits = new Map<number, number>(
+  [...'〇0零0一1二2三3四4五5六6七7八8九9幺1壹1贰2叁3肆4伍5陆6柒7捌8玖9'.matchAll(/(\D)(\d)/g)].map((m) => [
+    m[1]!.charCodeAt(0),
+    Number(m[2]),
+  ]),
+);
 
 /** Separators a number may be written with between its digits (after the view's mapping). */
 export const digitSeparators = new Set([' ', '-', '.', '/', '\\', '_', '。']);
+const separatorCodes = new Set([...digitSeparators].map((c) => c.charCodeAt(0)));
 
 /**
  * Chinese numerals are digits only in a run long enough to be a phone or ID number (eleven
  * or more numerals and digits, separators allowed): `一三八一二三四五六七八`, never `一五一十`.
  */
-function readChineseNumerals(chars: string[]) {
+function readChineseNumerals(codes: Uint16Array, n: number) {
   let start = -1;
   let count = 0;
   let han = false;
-  const flush = (end: number) => {
-    if (han && count >= 11)
-      for (let k = start; k < end; k++) chars[k] = chineseDigits[chars[k]!] ?? chars[k]!;
-    start = -1;
-    count = 0;
-    han = false;
-  };
-  for (let i = 0; i <= chars.length; i++) {
-    const c = chars[i];
-    const numeral = c !== undefined && (chineseDigits[c] !== undefined || (c >= '0' && c <= '9'));
-    if (numeral) {
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? codes[i]! : -1;
+    const chinese = chineseDigits.has(c);
+    if (chinese || (c >= 48 && c <= 57)) {
       if (start < 0) start = i;
       count++;
-      han ||= chineseDigits[c] !== undefined;
-    } else if (start >= 0 && !(c !== undefined && digitSeparators.has(c))) flush(i);
+      han ||= chinese;
+    } else if (start >= 0 && !separatorCodes.has(c)) {
+      if (han && count >= 11)
+        for (let k = start; k < i; k++) codes[k] = 48 + (chineseDigits.get(codes[k]!) ?? codes[k]! - 48);
+      start = -1;
+      count = 0;
+      han = false;
+    }
   }
 }
