@@ -23,7 +23,7 @@ export const injectionFlagThreshold = 0.5;
  * the exemplars flags about 5% of the (deliberately look-alike) benign ones, checked against
  * lines of Debian's Chinese documentation. Held-out figures: injection-heldout.test.ts.
  */
-export const exemplarThreshold = 0.8;
+export const exemplarThreshold = 0.85;
 /**
  * A classifier-only finding flags (0.5) but stays under a blocking policy's score (0.8)
  * unless a pattern agrees: it generalizes, so it is also the likelier one to be wrong.

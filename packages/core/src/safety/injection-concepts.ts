@@ -11,10 +11,10 @@ import { AhoCorasick } from './aho-corasick';
  */
 const lexicon: Record<string, string[]> = {
   cancel: [
-    "ignor|disregard|forget|forgot|set aside|put aside|throw out|throw away|discard|drop|abandon|overrid|overrul|void|null and|cancel|revok|obsolete|no longer appl|not apply|don't count|not count|pay no attention|never mind|nevermind|wipe|erase|scrap|skip|neglect|released from|invalid|reset|clear your|stop follow|stop obey|no longer|leave behind|freed from|withdr|rescind|retract|lifted|lift|delet|clear|kill|suspend|not valid|no longer valid|irrelevant|outdated|superseded|expired|deactivat|scrub|purge",
-    '忽略|无视|忘记|忘掉|忘了|不要理会|不用理会|不用管|别管|不要管|抛|丢弃|作废|无效|失效|不算数|不算了|撤销|取消|覆盖|放在一边|脑后|清空|跳过|废除|解放|不再|不必再|当作从来没有|没有收到过|破弃|清零|清除|删除|删掉|撤回|收回|不要再遵守|停止遵守|别再|不用再|不要再|不必理|废止|过期|无须遵守|不需要遵守|归零|推翻|削除|解除|無効|無视',
-    '忘れ|取り消|従わな|気にしな|捨て|なかったこと|リセット|従う必要はない|守らなくて',
-    '무시|잊어|잊고|잊으|무효|취소|버려|신경 쓰지|따르지|초기화|삭제|철회|없던 일|지키지 않아도|따를 필요',
+    "ignor|disregard|forget|forgot|set aside|put aside|throw out|throw away|discard|drop|abandon|overrid|overrul|void|null and|cancel|revok|obsolete|no longer appl|not apply|don't count|not count|pay no attention|never mind|nevermind|wipe|erase|scrap|skip|neglect|released from|invalid|reset|clear your|stop follow|stop obey|no longer|leave behind|freed from|withdr|rescind|retract|lifted|lift|delet|clear|kill|suspend|not valid|no longer valid|irrelevant|outdated|superseded|expired|deactivat|scrub|purge|on hold|paused|pause|rough draft|cross out|scratch|replace your|rewrit|not in charge|reset the conversation|fresh context|start over|start fresh|blank slate",
+    '忽略|无视|忘记|忘掉|忘了|不要理会|不用理会|不用管|别管|不要管|抛|丢弃|作废|无效|失效|不算数|不算了|撤销|取消|覆盖|放在一边|脑后|清空|跳过|废除|解放|不再|不必再|当作从来没有|没有收到过|破弃|清零|清除|删除|删掉|撤回|收回|不要再遵守|停止遵守|别再|不用再|不要再|不必理|废止|过期|无须遵守|不需要遵守|归零|推翻|削除|解除|無効|無视|搁置|暂停|划掉|替换你的|重写|重置|清掉|不管你了|新的上下文|从头开始|保留',
+    '忘れ|取り消|従わな|気にしな|捨て|なかったこと|リセット|従う必要はない|守らなくて|消して|書き換え|置き換え',
+    '무시|잊어|잊고|잊으|무효|취소|버려|신경 쓰지|따르지|초기화|삭제|철회|없던 일|지키지 않아도|따를 필요|보류|지워|바꿔|새로 시작',
   ],
   prior: [
     'previous|prior|earlier|above|before|original|initial|preceding|old |so far|at the start|beginning|first message|setup|were told|were given|you received|you were|configured with|loaded with|handed',
@@ -41,10 +41,10 @@ const lexicon: Record<string, string[]> = {
     '내 말|따라|내 지시|내 명령|나만',
   ],
   reveal: [
-    'reveal|print|output|show|repeat|display|leak|tell me|dump|recite|copy out|quote|paste|spit out|list them|word for word|verbatim|send me|share|write out|list|give me|expose|disclose|reproduce|type out|echo back',
-    '输出|打印|显示|重复|复述|泄露|告诉我|贴出|给出|展示|说出|背出|原封不动|一字不差|逐字|出力|表示|发给我|发我|写出|列出|公开|披露|贴给我|抄给我|念出|共有',
-    '教え|见せ|そのまま|书き出|书いて|见せて|送って',
-    '출력|보여|알려|그대로|적어|공유|말해|알려줘|보여줘',
+    'reveal|print|output|show|repeat|display|leak|tell me|dump|recite|copy out|quote|paste|spit out|list them|word for word|verbatim|send me|share|write out|list|give me|expose|disclose|reproduce|type out|echo back|copy|translate your|summarize the rules|as json|what text|first message',
+    '输出|打印|显示|重复|复述|泄露|告诉我|贴出|给出|展示|说出|背出|原封不动|一字不差|逐字|出力|表示|发给我|发我|写出|列出|公开|披露|贴给我|抄给我|念出|共有|复制|翻译成|原样|最开头|第一条消息|翻訳|翻译',
+    '教え|见せ|そのまま|书き出|书いて|见せて|送って|コピー',
+    '출력|보여|알려|그대로|적어|공유|말해|알려줘|보여줘|복사|번역',
   ],
   secretPrompt: [
     'system prompt|system message|hidden|secret|preprompt|initial|configuration|setup|developer told|preamble|confidential|original text|underlying|internal|behind the scenes|meta prompt|developer message',
@@ -53,10 +53,10 @@ const lexicon: Record<string, string[]> = {
     '시스템 프롬프트|처음|숨겨진|원래의|내부',
   ],
   unrestricted: [
-    'no restriction|no limit|without limit|unrestricted|uncensored|unfiltered|no rule|never refuse|without refus|no policy|no filter|without filter|without restriction|jailbr|dan|god mode|developer mode|free from|no ethic|no guideline|anything now|breaks every rule|not bound|no longer bound|without any policy|never refuses|no content policy|without holding back|no constraint|no boundar|nothing is off|offlimit|no filters|unlimited|limitless|anything i ask|no matter what|never say no|no refusal|without limitation',
-    '没有任何限制|没有限制|不受|无限制|越狱|开发者模式|无审查|没有审查|没有禁忌|不需要遵守|没有道德|任何事|所有规则|上帝模式|不会拒绝|脱狱|什么都肯|什么都能|什幺都肯|什幺都能|无所不|没有边界|不设限|无限|毫无保留|不拒绝|没有底线|无底线|百无禁忌|没有约束|不受约束|什么都回答|什幺都回答|无制限',
-    '制限のない|制限なし|何でも|制约もない|制约のない|制约なし|何でも答|制限もない|拒否しない',
-    '제한 없는|제한도 없는|탈옥|무엇이든|규칙이 없는|제약 없는|무엇이든 답|거절하지|무제한',
+    'no restriction|no limit|without limit|unrestricted|uncensored|unfiltered|no rule|never refuse|without refus|no policy|no filter|without filter|without restriction|jailbr|dan|god mode|developer mode|free from|no ethic|no guideline|anything now|breaks every rule|not bound|no longer bound|without any policy|never refuses|no content policy|without holding back|no constraint|no boundar|nothing is off|offlimit|no filters|unlimited|limitless|anything i ask|no matter what|never say no|no refusal|without limitation|allowed to say anything|say anything|answers every|every request|no ethics|without ethics|unfiltered ai|zero restriction|no rules',
+    '没有任何限制|没有限制|不受|无限制|越狱|开发者模式|无审查|没有审查|没有禁忌|不需要遵守|没有道德|任何事|所有规则|上帝模式|不会拒绝|脱狱|什么都肯|什么都能|什幺都肯|什幺都能|无所不|没有边界|不设限|无限|毫无保留|不拒绝|没有底线|无底线|百无禁忌|没有约束|不受约束|什么都回答|什幺都回答|无制限|什么话都敢|什么都敢|什幺话都敢|什幺都敢|所有请求|没有伦理|不受过滤|不受限制',
+    '制限のない|制限なし|何でも|制约もない|制约のない|制约なし|何でも答|制限もない|拒否しない|何でも言える|すべての要求',
+    '제한 없는|제한도 없는|탈옥|무엇이든|규칙이 없는|제약 없는|무엇이든 답|거절하지|무제한|뭐든 말할|모든 요청',
   ],
   safety: [
     'safety|filter|moderation|censorship|guardrail|content polic|safeguard|censor|protection|ethic|moral|restriction|limit|polic',
@@ -77,20 +77,20 @@ const lexicon: Record<string, string[]> = {
     '이제|지금부터|새로운',
   ],
   addressAi: [
-    'attention ai|note to|message for|to the ai|if you are|reading this|processing this|for the ai|for any|summarizing this|for ai|dear ai|llm|agents|dear assistant|ai agent|ai summar|model reading|for llm|to the model|ai model',
-    '读到|看到这|正在阅读|给ai|致|处理这|如果你是|给读到|给正在|给处理|致ai|给模型|给大模型|致大模型|致模型|致助手|给助手',
-    '読んでいる|aiへ|aiに|モデルへ|アシスタントへ',
-    '읽는|ai에게|모델에게|어시스턴트에게',
+    'attention ai|note to|message for|to the ai|if you are|reading this|processing this|for the ai|for any|summarizing this|for ai|dear ai|llm|agents|dear assistant|ai agent|ai summar|model reading|for llm|to the model|ai model|ai,|assistant reading|language models that|models that index|any assistant|regardless of your instructions|when summarizing',
+    '读到|看到这|正在阅读|给ai|致|处理这|如果你是|给读到|给正在|给处理|致ai|给模型|给大模型|致大模型|致模型|致助手|给助手|阅读这份|收录本页面|总结时|不管你的指令',
+    '読んでいる|aiへ|aiに|モデルへ|アシスタントへ|読むaiは|読むai|要約するai',
+    '읽는|ai에게|모델에게|어시스턴트에게|읽는 ai는|요약하는 ai',
   ],
   exfiltrate: [
-    'send|forward|post|upload|email|append|transmit|http|url|link|@|url',
-    '发送|发到|转发|上传|附上|网址|链接|送信',
+    'send|forward|post|upload|email|append|transmit|http|url|link|@|url|webhook|post the|include the contents|in a url',
+    '发送|发到|转发|上传|附上|网址|链接|送信|拼进网址|发给',
     '送って',
     '보내|전송|주소',
   ],
   secretData: [
-    'password|api key|chat history|conversation|email address|phone|personal data|credential|saved passwords',
-    '密码|密钥|聊天记录|对话|手机号|用户数据|个人信息|会话履歴|会話履歴',
+    'password|api key|chat history|conversation|email address|phone|personal data|credential|saved passwords|address|contents of the conversation|account',
+    '密码|密钥|聊天记录|对话|手机号|用户数据|个人信息|会话履歴|会話履歴|地址|对话内容|账户',
     'パスワード',
     '비밀번호|대화 기록|개인정보',
   ],
@@ -101,10 +101,10 @@ const lexicon: Record<string, string[]> = {
     '너는 이제|처럼 행동|너는|너의 이름|역할',
   ],
   systemVoice: [
-    'system:|system override|admin message|administrator|operator|developer|[system]',
-    '系统:|系统覆盖|管理员|开发者|管理者',
-    'システム:',
-    '시스템:|관리자',
+    'system:|system override|admin message|administrator|operator|developer|[system]|management|approved|authorized|authorizes|compliance|maintenance|override|as your admin|owner|the people who built you|your creators|your developer',
+    '系统:|系统覆盖|管理员|开发者|管理者|领导|批准|授权|合规|维护模式|作为你的管理员|承認|開発者|开発者',
+    'システム:|管理者として',
+    '시스템:|관리자|승인|관리자로서|개발자',
   ],
 };
 
