@@ -34,3 +34,11 @@ test('lexicon files: plain lines, CSV with categories, quotes, comments, header'
     { term: '冰毒', category: 'illegal_goods' },
   ]);
 });
+
+test('a disguised mask hit is starred over its whole original span: references, overrides, look-alikes', () => {
+  expect(moderateText(matcher, '你好 刷&#x5355;赚钱').text).toBe('你好 ＊＊＊＊＊＊＊＊＊赚钱');
+  expect(moderateText(matcher, 'a \u202e单刷\u202c b').text).toBe('a \u202e＊＊\u202c b');
+  expect(moderateText(matcher, 'ѕраm!').text).toBe('ѕраm!');
+  expect(moderateText(matcher, 'ѕраm!').action).toBe('warn');
+  expect(moderateText(matcher, '冰\u3164毒').action).toBe('block');
+});
