@@ -41,6 +41,8 @@ test('speech goes to the provider /audio/speech when one is configured, labelled
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('audio/mpeg');
   expect(res.headers.get('x-ai-generated')).toBe('true');
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(res.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
   // the provider's audio comes back whole, after the metadata label (speech-label.test.ts)
   const audio = Buffer.from(await res.arrayBuffer());
   expect(audio.subarray(audio.length - fixtureSpeech.length)).toEqual(fixtureSpeech);
