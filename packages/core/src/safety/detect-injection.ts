@@ -20,8 +20,9 @@ export const injectionFlagThreshold = 0.5;
 
 /**
  * The classifier's P(attack) from which it counts as a sign: where 5-fold cross-validation on
- * the exemplars flags about 5% of the (deliberately look-alike) benign ones, checked against
- * lines of Debian's Chinese documentation. Held-out figures: injection-heldout.test.ts.
+ * the exemplars flags ~2% of the (deliberately look-alike) benign ones and ~55% of the
+ * attacks (injection-classifier.test.ts), checked against lines of Debian's Chinese
+ * documentation. Held-out figures: injection-heldout.test.ts.
  */
 export const exemplarThreshold = 0.85;
 /**
