@@ -142,3 +142,38 @@ test('every JSON endpoint, fuzzed: never a 5xx, errors always in the documented 
   );
   expect(failures).toEqual([]);
 }, 600_000);
+
+test('every route: NUL in the URL is a 400, NUL or 5,000 levels in the body never a 5xx (issue 12 items 13, 14)', async () => {
+  const routes = [
+    ...new Set(
+      t.app.routes
+        .filter((r) => r.method !== 'ALL' && (r.path.startsWith('/api/') || r.path.startsWith('/v1/')))
+        .map((r) => `${r.method} ${r.path}`),
+    ),
+  ];
+  const deep = `{"name":${'['.repeat(5_000)}${']'.repeat(5_000)}}`;
+  const failures: string[] = [];
+  for (const route of routes) {
+    const [method, pattern] = route.split(' ') as [string, string];
+    const path = pattern.replace(/:[A-Za-z]+(\{[^}]*\})?|\*$/g, 'missing-0000');
+    const send = (url: string, body?: string) =>
+      t.app.request(url, {
+        method,
+        headers: { authorization: `Bearer ${t.people.owner.key}`, 'content-type': 'application/json' },
+        body: method === 'GET' || method === 'HEAD' ? undefined : body,
+      });
+    const withParam = pattern.includes(':') ? pattern.replace(/:[A-Za-z]+(\{[^}]*\})?/, 'x%00y') : undefined;
+    for (const url of [
+      `${path}?q=a%00b`,
+      ...(withParam ? [withParam.replace(/:[A-Za-z]+(\{[^}]*\})?/g, 'x')] : []),
+    ]) {
+      const res = await send(url, '{}');
+      if (res.status !== 400) failures.push(`${route} ${url} → ${res.status}`);
+    }
+    for (const body of ['{"name":"x\\u0000y","model":"openai/fixture-chat","content":"\\u0000"}', deep]) {
+      const res = await send(path, body);
+      if (res.status >= 500) failures.push(`${route} body ${body.slice(0, 30)} → ${res.status}`);
+    }
+  }
+  expect(failures).toEqual([]);
+}, 300_000);
