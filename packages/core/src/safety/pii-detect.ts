@@ -52,7 +52,9 @@ interface Detector {
 const viewDetectors: Detector[] = [
   {
     type: 'landline',
-    pattern: /(?<!\d)(?:\(0[1-9]\d{1,2}\)|0[1-9]\d{1,2}[ -]?)[2-9]\d{6,7}(?:-\d{1,5})?(?!\d)/g,
+    // not the tail of a longer number written in groups (`6236 6874 0965 8006220`)
+    pattern:
+      /(?<!\d[ \-.·/\\_。]{0,3})(?:\(0[1-9]\d{1,2}\)|0[1-9]\d{1,2}[ -]?)[2-9]\d{6,7}(?:-\d{1,5})?(?!\d)/g,
   },
   {
     type: 'ipv6',

@@ -77,7 +77,7 @@ function readRun(text: string, groups: Group[], hits: DigitHit[]) {
     for (let b = a; b < groups.length; b++) {
       length += groups[b]!.end - groups[b]!.start;
       if (length > maxDigits) break;
-      if (!candidateLengths.has(length) || !plausibleGrouping(groups, a, b)) continue;
+      if (!candidateLengths.has(length) || !plausibleGrouping(text, groups, a, b, length)) continue;
       const found = judge(text, groups, a, b, digitsOf(text, groups, a, b));
       if (found && (!best || rank[found.type] >= rank[best.type])) best = { ...found, b };
     }
@@ -92,9 +92,9 @@ function readRun(text: string, groups: Group[], hits: DigitHit[]) {
   }
 }
 
-/** `+`, `(86)`, `（+86）` written before a mobile number belong to it. */
+/** `+`, `(86)`, `（+86）`, `+86 (0)` written before a mobile number belong to it. */
 function dialPrefix(before: string): number {
-  return /(?:\(\s*\+?\s*(?:00)?86\s*\)|\+)[ -]{0,2}$/.exec(before)?.[0].length ?? 0;
+  return /(?:\(\s*\+?\s*(?:00)?86\s*\)|(?:\+|00)\s*86\s*\(0\)|\+)[ -]{0,2}$/.exec(before)?.[0].length ?? 0;
 }
 
 function judge(
@@ -131,7 +131,7 @@ function judge(
  * joined by dots), single digits mixed with longer groups (`1 13 123 145 167`), and part of a
  * longer number written the same way (`6209 3997 1320 6566 503` holds no phone `1320 6566 503`).
  */
-function plausibleGrouping(groups: Group[], a: number, b: number): boolean {
+function plausibleGrouping(text: string, groups: Group[], a: number, b: number, length: number): boolean {
   const before = groups[a]!.sep;
   const after = groups[b + 1]?.sep;
   if (before === '.' || after === '.') return false;
@@ -141,7 +141,9 @@ function plausibleGrouping(groups: Group[], a: number, b: number): boolean {
   let dotted = true;
   let short = true;
   for (let k = a; k <= b; k++) {
-    const size = groups[k]!.end - groups[k]!.start;
+    // an ID's check X counts with its group (`1101 0819 7712 2323 9X`)
+    const x = length === 17 && k === b && /[Xx]/.test(text[groups[k]!.end] ?? '') ? 1 : 0;
+    const size = groups[k]!.end - groups[k]!.start + x;
     if (size === 1) singles++;
     if (size > 3) short = false;
     if (k === a) continue;

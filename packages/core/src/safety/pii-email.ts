@@ -124,9 +124,9 @@ function tldLength(label: string): number {
   const punycode = /^xn--[a-z0-9-]+/i.exec(label);
   if (punycode) return punycode[0].length;
   if (han.test(label[0]!)) return hanTlds.find((t) => label.startsWith(t))?.length ?? 0;
-  // letters of one script, ended by the label or by Chinese glued on (`com请回复`, `рф谢谢`)
+  // letters of one script, ended by the label or by another script glued on (`com请回复`, `рфxyz`)
   const letters = /^(?:[a-z]{2,63}|(?:(?![a-z\p{Script=Han}])[\p{L}\p{M}]){2,63})/iu.exec(label);
   if (!letters) return 0;
-  const rest = label.slice(letters[0].length);
-  return rest === '' || han.test(rest[0]!) ? letters[0].length : 0;
+  // a digit or hyphen right after is no TLD (`com123`); another script is a word glued on
+  return /^[0-9-]/.test(label.slice(letters[0].length)) ? 0 : letters[0].length;
 }

@@ -29,7 +29,7 @@ const isBlank = (code: number) =>
 const invisible = { test: (c: string) => format.test(c) || isBlank(c.codePointAt(0)!) };
 const space = /^[\p{Zs}\t]$/u;
 const dash = /^[\p{Pd}\u2212\u2043\uFE63]$/u;
-const dots = new Set(['·', '・', '•', '∙', '⋅', '‧']);
+const dots = new Set(['・', '•', '∙', '⋅', '‧']);
 const slashes = new Set(['∕', '⁄', '⧸']);
 const mark = /^[\p{Mn}\p{Me}]$/u;
 const digit = /^\p{Nd}$/u;
@@ -55,7 +55,8 @@ function mapChar(code: number): string {
     for (const c of char.normalize('NFKC')) {
       if (space.test(c)) out += ' ';
       else if (dash.test(c)) out += '-';
-      else if (dots.has(c)) out += '.';
+      else if (dots.has(c))
+        out += '·'; // a middle dot separates, it is never a decimal point
       else if (slashes.has(c)) out += '/';
       else if (mark.test(c))
         continue; // `1̲3̲8̲`, keycaps `1️⃣`: the digit is what counts
@@ -158,7 +159,7 @@ const chineseDigits = new Map<number, number>(
 );
 
 /** Separators a number may be written with between its digits (after the view's mapping). */
-export const digitSeparators = new Set([' ', '-', '.', '/', '\\', '_', '。']);
+export const digitSeparators = new Set([' ', '-', '.', '·', '/', '\\', '_', '。']);
 const separatorCodes = new Set([...digitSeparators].map((c) => c.charCodeAt(0)));
 
 /**
