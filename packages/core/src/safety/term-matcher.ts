@@ -36,22 +36,30 @@ export class TermMatcher<T> {
   readonly #automaton: AhoCorasick;
   readonly #entries: readonly TermEntry<T>[];
   readonly #bounded: Uint8Array;
+  readonly #reversed: () => AhoCorasick;
+  #reversedAutomaton: AhoCorasick | undefined;
 
   /** `wordBoundaries: false` matches Latin terms anywhere (for fragments cut mid-word) */
   constructor(entries: readonly TermEntry<T>[], options: { wordBoundaries?: boolean } = {}) {
     const bounded = options.wordBoundaries ?? true;
     const normalized = entries.map((entry) => normalizeTerm(entry.term));
-    // Inside a right-to-left override (U+202E) text is drawn backwards: "\u202e毒冰" shows as
-    // 冰毒. Each term is also compiled reversed (id + entries.length), valid only there.
-    const reversed = normalized.map((term) => {
-      const backwards = [...term].reverse().join('');
-      return backwards === term ? '' : backwards;
-    });
     this.#entries = entries;
-    this.#automaton = new AhoCorasick([...normalized, ...reversed]);
-    this.#bounded = Uint8Array.from([...normalized, ...reversed], (term) =>
+    this.#automaton = new AhoCorasick(normalized);
+    this.#bounded = Uint8Array.from(normalized, (term) =>
       bounded && term.length > 0 && [...term].every((c) => isAsciiWordCode(c.charCodeAt(0))) ? 1 : 0,
     );
+    // Inside a right-to-left override (U+202E) text is drawn backwards: "\u202e毒冰" shows as
+    // 冰毒. The terms are also compiled reversed, on first need: overrides are rare, and a
+    // second automaton stepped only inside them keeps ordinary text at full speed.
+    this.#reversed = () => {
+      this.#reversedAutomaton ??= new AhoCorasick(
+        normalized.map((term) => {
+          const backwards = [...term].reverse().join('');
+          return backwards === term ? '' : backwards;
+        }),
+      );
+      return this.#reversedAutomaton;
+    };
   }
 
   get size(): number {
@@ -69,7 +77,7 @@ export class TermMatcher<T> {
   }
 
   stream(): MatchStream<T> {
-    return new TermMatchStream(this.#automaton, this.#entries, this.#bounded);
+    return new TermMatchStream(this.#automaton, this.#reversed, this.#entries, this.#bounded);
   }
 }
 
@@ -88,6 +96,7 @@ class TermMatchStream<T> implements MatchStream<T> {
   /** the right-to-left override the text is in (a number per override), 0 outside one */
   #override = 0;
   #overrides = 0;
+  #reversedNode = 0;
   /** a trailing high surrogate or the start of a character reference, waiting for the rest */
   #carry = '';
   readonly #ringSize: number;
@@ -98,6 +107,7 @@ class TermMatchStream<T> implements MatchStream<T> {
 
   constructor(
     private readonly automaton: AhoCorasick,
+    private readonly reversed: () => AhoCorasick,
     private readonly entries: readonly TermEntry<T>[],
     private readonly bounded: Uint8Array,
   ) {
@@ -149,8 +159,13 @@ class TermMatchStream<T> implements MatchStream<T> {
     const unit = cp < 128 ? asciiUnits[cp]! : foldUnit(cp);
     if (unit >= 0) this.#readUnit(unit, start, end, out);
     else if (unit === -1) {
-      if (cp === 0x202e) this.#override = ++this.#overrides;
-      else if (cp === 0x202c || cp === 0x202d || cp === 0x0a || cp === 0x2029) this.#override = 0;
+      if (
+        cp === 0x202e ||
+        ((cp === 0x202c || cp === 0x202d || cp === 0x0a || cp === 0x2029) && this.#override)
+      ) {
+        this.#override = cp === 0x202e ? ++this.#overrides : 0;
+        this.#reversedNode = 0;
+      }
       if (cp < 128 || !isInvisibleCodePoint(cp)) {
         this.#settlePending(false, out);
         this.#lastWord = false;
@@ -185,17 +200,28 @@ class TermMatchStream<T> implements MatchStream<T> {
     this.#count++;
     this.#lastWord = isWord;
     this.#node = next;
-    if (!this.automaton.hasOutput(this.#node)) return;
-    this.automaton.emit(this.#node, (id, length) => {
-      const first = (this.#count - length) % this.#ringSize;
-      const entry = this.entries[id % this.entries.length]!;
-      // a reversed term counts only when all of it lies inside one override
-      if (id >= this.entries.length && (this.#override === 0 || this.#overrideOf[first] !== this.#override))
-        return;
-      const match = { term: entry.term, data: entry.data, start: this.#starts[first]!, end };
-      if (!this.bounded[id]) out.push(match);
-      else if (!this.#leftWord[first]) this.#pending.push(match);
+    if (this.#override !== 0) this.#readReversed(unit, end, out);
+    if (!this.automaton.hasOutput(next)) return;
+    this.automaton.emit(next, (id, length) => this.#found(id, length, end, out));
+  }
+
+  /** Inside an override: the reversed terms, each counting only when all of it lies inside this one. */
+  #readReversed(unit: number, end: number, out: TermMatch<T>[]): void {
+    const reversed = this.reversed();
+    this.#reversedNode = reversed.step(this.#reversedNode, unit);
+    if (!reversed.hasOutput(this.#reversedNode)) return;
+    reversed.emit(this.#reversedNode, (id, length) => {
+      if (this.#overrideOf[(this.#count - length) % this.#ringSize] === this.#override)
+        this.#found(id, length, end, out);
     });
+  }
+
+  #found(id: number, length: number, end: number, out: TermMatch<T>[]): void {
+    const first = (this.#count - length) % this.#ringSize;
+    const entry = this.entries[id]!;
+    const match = { term: entry.term, data: entry.data, start: this.#starts[first]!, end };
+    if (!this.bounded[id]) out.push(match);
+    else if (!this.#leftWord[first]) this.#pending.push(match);
   }
 
   /**
