@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { createApiKey, revokeApiKey } from '../users/api-key-store';
 import { setUserDisabled } from '../users/set-user-disabled';
 import { createUser, type User } from '../users/user-store';
@@ -37,6 +37,20 @@ describe('requireAuth', () => {
     const { token } = await createSession(kit.db, admin.id);
     const res = await kit.request('/api/whoami', { headers: { cookie: `qiao_session=${token}` } });
     expect(await res.json()).toEqual({ userId: admin.id, username: 'root-admin', role: 'owner' });
+  });
+
+  test('a database that fails during a session lookup is a 503 with Retry-After, not a 500', async () => {
+    const { token } = await createSession(kit.db, admin.id);
+    const spy = vi.spyOn(kit.db, 'select').mockImplementation(() => {
+      throw new Error('timeout exceeded when trying to connect');
+    });
+    try {
+      const res = await kit.request('/api/whoami', { headers: { cookie: `qiao_session=${token}` } });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('1');
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   test('the local token acts as the first admin', async () => {

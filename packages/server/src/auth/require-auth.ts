@@ -40,7 +40,13 @@ export async function authenticate(deps: AppDeps, c: Context): Promise<AuthConte
   }
   const session = readSessionCookie(c);
   if (session) {
-    const auth = await findSession(db, session);
+    const auth = await findSession(db, session).catch((error: unknown) => {
+      // a slow or reset database is a retryable 503 for the caller, not a 500
+      throw new AppError('database_unavailable', 'Sessions cannot be checked right now; retry shortly', {
+        retryAfter: 1,
+        cause: error,
+      });
+    });
     if (!auth) throw new AppError('unauthorized', 'Your session has expired; please sign in again');
     return auth;
   }
