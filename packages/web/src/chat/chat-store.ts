@@ -192,7 +192,8 @@ export class ChatStore {
     const ids = { answer: answerId, user: userId };
     try {
       await streamTurn(path, body, (event, data) => this.apply(ids, event, data), controller.signal);
-      this.finish(ids.answer, 'done');
+      // every turn ends with `done` or `error`: a stream that just stops lost its server mid-answer
+      this.finish(ids.answer, 'interrupted');
     } catch (error) {
       if (controller.signal.aborted) this.finish(ids.answer, 'stopped');
       else throw error;
@@ -245,7 +246,7 @@ export class ChatStore {
     for (const id of ids) this.notifyMessage(id);
   }
 
-  private finish(id: string, status: 'done' | 'stopped'): void {
+  private finish(id: string, status: 'done' | 'stopped' | 'interrupted'): void {
     this.flush();
     const message = this.messages.get(id);
     if (message?.status === 'streaming') this.update(id, { status });
