@@ -1,6 +1,7 @@
 import { isValidIpv4, isValidIpv6 } from './pii-checksums';
 import { findDigitPii } from './pii-digit-runs';
 import { findEmails } from './pii-email';
+import { findInterruptedPii } from './pii-interrupted';
 import { originalSpan, piiView } from './pii-view';
 
 export type PiiType =
@@ -106,6 +107,8 @@ export function detectPii(text: string, types: readonly PiiType[] = piiTypes): P
   // an address outranks the digits in it (`13812345678@qq.com`)
   if (wanted.has('email')) for (const span of findEmails(view.text)) add('email', span.start, span.end);
   for (const hit of findDigitPii(view.text, claimed))
+    if (wanted.has(hit.type)) add(hit.type, hit.start, hit.end);
+  for (const hit of findInterruptedPii(view.text, claimed))
     if (wanted.has(hit.type)) add(hit.type, hit.start, hit.end);
   for (const detector of viewDetectors) {
     if (!wanted.has(detector.type)) continue;

@@ -101,6 +101,11 @@ const mobileForms: PiiForm[] = [
   { kind: 'mobile', name: '幺 numerals', write: (v) => plain(digitsAs(v, '零幺二三四五六七八九')) },
   {
     kind: 'mobile',
+    name: 'interrupted by words',
+    write: (v) => plain(`${v.slice(0, 3)} 我的 ${v.slice(3, 7)} 号码 ${v.slice(7)}`),
+  },
+  {
+    kind: 'mobile',
     name: 'full-width + zero-width',
     write: (v) => plain(between(fullWidth(v), '\u200b')),
   },
@@ -124,6 +129,11 @@ const idForms: PiiForm[] = [
   { kind: 'id_card', name: 'full-width', write: (v) => plain(fullWidth(v)) },
   { kind: 'id_card', name: 'Chinese glued', write: (v) => ({ value: v, before: '身份证号', after: '的' }) },
   { kind: 'id_card', name: 'letters glued', write: (v) => ({ value: v, before: 'ID', after: 'ok' }) },
+  {
+    kind: 'id_card',
+    name: 'interrupted by words',
+    write: (v) => plain(`${v.slice(0, 6)} 出生 ${v.slice(6, 14)} 尾号 ${v.slice(14)}`),
+  },
   { kind: 'id_card', name: 'old 15-digit', needs: 'old_id', write: plain },
   {
     kind: 'id_card',
