@@ -77,8 +77,14 @@ test('public addresses, v4 and v6, stay public', () => {
     '8.8.8.8',
     '1.1.1.1',
     '93.184.216.34',
+    '114.114.114.114',
+    '223.5.5.5',
     '2606:4700:4700::1111',
     '2a00:1450:4001::200e',
+    '2001:4860:4860::8888',
+    '2001:da8:8000:1::1', // CERNET
+    '240e:e9:6002:15:0:ff:b015:146f', // China Telecom
+    '2409:8c00::1', // China Mobile
   ])
     expect(isPublicAddress(address), address).toBe(true);
 });
