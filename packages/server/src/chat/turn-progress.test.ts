@@ -10,7 +10,7 @@ import { readSseJson, sseReader } from '../../test/helpers/read-sse';
 
 let t: ChatTestApp;
 beforeAll(async () => {
-  // 50 ms between words: the answer of fixture-long-64 takes ~13 s, long enough to watch it
+  // 50 ms between words: the answer of fixture-long-64 takes ~3 s, long enough to watch it
   t = await startChatTestApp({ fixture: { tokenDelayMs: 50 } });
 });
 afterAll(() => t?.close());
