@@ -6,7 +6,7 @@ const reference = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0
 const prefix = /&(?:#(?:\d{0,7}|[xX][0-9a-fA-F]{0,6})|[A-Za-z][A-Za-z0-9]{0,31})?$/y;
 
 /** JSON/JavaScript escapes, as tool-call arguments carry text: `\u51b0`, a pair for astral letters */
-const escape = /\\u([0-9a-fA-F]{4})(?:\\u(d[c-f][0-9a-f]{2}))?/iy;
+const jsonEscape = /\\u([0-9a-fA-F]{4})(?:\\u(d[c-f][0-9a-f]{2}))?/iy;
 const escapePrefix = /\\(?:u[0-9a-fA-F]{0,4}(?:\\(?:u[0-9a-fA-F]{0,3})?)?)?$/y;
 
 export type EntityRead = { cp: number; length: number } | 'partial' | undefined;
@@ -37,8 +37,8 @@ export function entityAt(text: string, at: number, final: boolean): EntityRead {
 }
 
 function escapeAt(text: string, at: number, final: boolean): EntityRead {
-  escape.lastIndex = at;
-  const match = escape.exec(text);
+  jsonEscape.lastIndex = at;
+  const match = jsonEscape.exec(text);
   if (match) {
     const [whole, first, low] = match;
     const high = Number.parseInt(first!, 16);
