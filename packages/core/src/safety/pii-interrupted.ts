@@ -34,6 +34,8 @@ export function findInterruptedPii(text: string, claimed: Uint8Array): DigitHit[
   const hits: DigitHit[] = [];
   const size = (k: number) => groups[k]!.end - groups[k]!.start;
   for (let k = 0; k + 2 < groups.length; k++) {
+    const shape = `${size(k)}-${size(k + 1)}-${size(k + 2)}`;
+    if (shape !== '3-4-4' && shape !== '6-8-4' && shape !== '6-8-3') continue;
     const gaps = [1, 2].map((d) => text.slice(groups[k + d - 1]!.end, groups[k + d]!.start));
     if (!gaps.every((g) => wordGap.test(g) || separatorGap.test(g))) continue;
     if (!gaps.some((g) => /\p{L}/u.test(g))) continue;
@@ -44,7 +46,6 @@ export function findInterruptedPii(text: string, claimed: Uint8Array): DigitHit[
       .slice(k, k + 3)
       .map((g) => text.slice(g.start, g.end))
       .join('');
-    const shape = `${size(k)}-${size(k + 1)}-${size(k + 2)}`;
     const end = groups[k + 2]!.end;
     if (shape === '3-4-4' && isMobileNumber(digits))
       hits.push({ type: 'mobile', start: groups[k]!.start, end });

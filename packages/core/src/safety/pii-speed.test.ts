@@ -10,8 +10,8 @@ test('the detector is linear: four times the text costs about four times the tim
     const perKbSmall = microsPerKb(detectPii, small[name]!);
     const perKbLarge = microsPerKb(detectPii, large[name]!);
     rows.push(`| ${name} | ${perKbSmall.toFixed(1)} | ${perKbLarge.toFixed(1)} |`);
-    // per-KB cost may not grow with size (a quadratic scan would quadruple it); slack for a shared machine
-    expect(perKbLarge, name).toBeLessThan(perKbSmall * 2.5 + 20);
+    // per-KB cost may not grow with size (a quadratic scan would quadruple it); slack for GC and a shared machine
+    expect(perKbLarge, name).toBeLessThan(perKbSmall * 3 + 50);
   }
   console.log(['| input | µs/KB (1×) | µs/KB (4×) |', '|---|---|---|', ...rows].join('\n'));
 });

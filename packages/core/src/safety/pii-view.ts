@@ -68,6 +68,8 @@ function mapChar(code: number): string {
   return out;
 }
 
+const utf16 = new TextDecoder('utf-16le');
+
 /** View code units and, for each, the original span it came from; typed arrays, as this runs on every message. */
 class ViewBuilder {
   n = 0;
@@ -98,16 +100,18 @@ class ViewBuilder {
     codes.set(this.codes);
     from.set(this.from);
     to.set(this.to);
-    Object.assign(this, { codes, from, to });
+    this.codes = codes;
+    this.from = from;
+    this.to = to;
   }
   view(): PiiView {
-    let text = '';
-    for (let i = 0; i < this.n; i += 8192)
-      text += String.fromCharCode(...this.codes.subarray(i, Math.min(this.n, i + 8192)));
+    // a lone surrogate decodes to U+FFFD, one unit for one, so the indices stay aligned
+    const text = utf16.decode(this.codes.subarray(0, this.n));
     return { text, from: this.from.subarray(0, this.n), to: this.to.subarray(0, this.n) };
   }
 }
 
+const tokenStarts = new Set([...'%[({<【［（｛＜'].map((c) => c.charCodeAt(0)));
 const atToken = /^[[({<【［（｛＜]\s*(at|dot)\s*[\])}>】］）｝＞]/i;
 
 /** `%40`, `%2E`, `[at]`, `（dot）`… at `i`: the character it stands for and its length. */
@@ -124,13 +128,10 @@ function tokenAt(text: string, i: number): [string, number] | undefined {
 
 export function piiView(text: string): PiiView {
   if (!needsView.test(text)) return { text };
-  const out = new ViewBuilder(text.length + 16);
+  const out = new ViewBuilder(text.length + (text.length >> 3) + 16);
   for (let i = 0; i < text.length; ) {
     const code = text.codePointAt(i)!;
-    const token =
-      code === 37 || code === 40 || code === 91 || code === 123 || code === 60 || code > 0x3000
-        ? tokenAt(text, i)
-        : undefined;
+    const token = tokenStarts.has(code) ? tokenAt(text, i) : undefined;
     if (token) {
       let [char, length] = token;
       let start = i;
@@ -143,6 +144,8 @@ export function piiView(text: string): PiiView {
     }
     const width = code > 0xffff ? 2 : 1;
     if (code < 0x80) out.unit(code === 9 ? 32 : code, i, i + 1);
+    // CJK ideographs are their own NFKC and never invisible: most of a Chinese message
+    else if (code >= 0x4e00 && code <= 0x9fff) out.unit(code, i, i + 1);
     else out.text(mapChar(code), i, i + width);
     i += width;
   }
@@ -172,8 +175,10 @@ function readChineseNumerals(codes: Uint16Array, n: number) {
   let han = false;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? codes[i]! : -1;
-    const chinese = chineseDigits.has(c);
-    if (chinese || (c >= 48 && c <= 57)) {
+    const digit = c >= 48 && c <= 57;
+    if (!digit && start < 0 && c < 0x3007) continue; // most characters: nothing to do
+    const chinese = !digit && chineseDigits.has(c);
+    if (chinese || digit) {
       if (start < 0) start = i;
       count++;
       han ||= chinese;
