@@ -97,6 +97,6 @@ test('admin changes land in the audit log, filterable and exportable', async () 
     await call('GET', '/api/admin/audit?format=csv&action=moderation.category.update', 'admin')
   ).text();
   expect(csv.split('\n')[0]).toBe('createdAt,actorName,action,target,detail');
-  expect(csv).toContain('moderation.category.update,violence');
+  expect(csv).toContain('"moderation.category.update","violence"');
   expect((await call('GET', '/api/admin/audit?action=DROP%20TABLE', 'admin')).status).toBe(400);
 });
