@@ -110,6 +110,7 @@ export function documentRoutes(deps: AppDeps): Hono<AppEnv> {
       status: 'queued',
       progress: 0,
       attempts: 0,
+      parseFailures: 0,
       error: null,
     });
     if (!requeued)
