@@ -4,16 +4,24 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { fixtureSpeech } from '../../test/fixtures/openai-fixture-audio';
 import { type ChatTestApp, startChatTestApp } from '../../test/helpers/chat-test-app';
 import { createApp } from '../app';
+import { createGateway, type QiaoGateway } from '../gateway/create-gateway';
 import { hasEspeak } from './espeak';
 
 /** Generated speech carries the AI label (GB 45438-2025): spoken first, and in the file's metadata. */
 let t: ChatTestApp;
 let offline: ReturnType<typeof createApp>;
+let offlineGateway: QiaoGateway;
 beforeAll(async () => {
   t = await startChatTestApp();
-  offline = createApp({ ...t.deps, config: { ...t.deps.config, providers: {} } });
+  // provider calls go through the gateway: the offline app gets one without providers too
+  const config = { ...t.deps.config, providers: {} };
+  offlineGateway = await createGateway({ config, database: t.database });
+  offline = createApp({ ...t.deps, config, gateway: offlineGateway });
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  await offlineGateway?.close();
+  await t?.close();
+});
 
 const speak = (app: ReturnType<typeof createApp>, text: string) =>
   app.request('/api/speech', {
