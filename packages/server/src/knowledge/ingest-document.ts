@@ -1,10 +1,9 @@
-import { AppError, chunkDocument, type DocumentChunk, knowledgeBaseSettings } from '@qiao/core';
+import { AppError, type ChunkOptions, type DocumentChunk, knowledgeBaseSettings } from '@qiao/core';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { knowledgeBases } from '../db/schema';
 import type { Gateway } from '../gateway/gateway';
 import { analyseChunks, deleteDocumentChunks, type NewChunk, writeAnalysedChunks } from './chunk-writer';
-import { parsedTextHash } from './content-hash';
 import { readDocumentBytes } from './document-bytes';
 import {
   countParseRun,
@@ -15,7 +14,7 @@ import {
   updateDocument,
 } from './document-store';
 import { claimTextHash } from './duplicate-text';
-import { isParserStopped, parseInChild } from './parse/parse-in-child';
+import { indexInChild, isParserStopped } from './parse/parse-in-child';
 import { defaultParseLimits, type ParseLimits } from './parse/parse-limits';
 import { ensureKbVectorIndex, ensureVectorStore, writeVectors } from './vector-store';
 
@@ -61,17 +60,17 @@ export async function ingestDocument(
   const bytes = await readDocumentBytes(deps.dataDir, doc.contentHash).catch((error: unknown) => {
     throw new AppError('not_found', 'The uploaded file is missing from the data directory', { cause: error });
   });
-  const parsed = await parseCounted(deps, doc, bytes, signal);
-  const chunks = chunkDocument(parsed.sections, {
+  const parsed = await parseCounted(deps, doc, bytes, signal, {
     targetChars: settings.chunkTargetChars,
     overlapChars: settings.chunkOverlapChars,
   });
+  const { chunks } = parsed;
   if (chunks.length === 0) {
     const why = parsed.warnings.length > 0 ? `: ${parsed.warnings.join('; ')}` : '';
     throw new AppError('validation_failed', `No text found in "${doc.name}"${why}`);
   }
-  await claimTextHash(db, doc, parsedTextHash(parsed.sections));
-  const pages = parsed.sections.reduce((max, s) => Math.max(max, s.page ?? 0), 0);
+  await claimTextHash(db, doc, parsed.textHash);
+  const pages = parsed.pageCount;
   await deleteDocumentChunks(db, doc.kbId, doc.id);
   if (
     !(await transitionDocument(db, doc.id, ['parsing'], {
@@ -121,12 +120,18 @@ export async function ingestDocument(
  * out of memory or time stays counted (the processor retries it once), and so does one
  * whose server died meanwhile. A parse that succeeds clears the count.
  */
-async function parseCounted(deps: IngestDeps, doc: DocumentRow, bytes: Uint8Array, signal: AbortSignal) {
+async function parseCounted(
+  deps: IngestDeps,
+  doc: DocumentRow,
+  bytes: Uint8Array,
+  signal: AbortSignal,
+  chunking: ChunkOptions,
+) {
   await countParseRun(deps.db, doc.id, 1);
   try {
-    const parsed = await parseInChild(
+    const parsed = await indexInChild(
       { bytes, filename: doc.name, mimeType: doc.mimeType ?? undefined },
-      { signal },
+      { signal, chunking },
       deps.parse ?? defaultParseLimits,
     );
     await updateDocument(deps.db, doc.id, { parseFailures: 0 });

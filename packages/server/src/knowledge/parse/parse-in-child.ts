@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { AppError, type ErrorCode } from '@qiao/core';
+import { AppError, type ChunkOptions, type ErrorCode } from '@qiao/core';
+import type { IndexableDocument } from './indexable-document';
 import { type ParseLimits, rssHeadroomMb } from './parse-limits';
 import { parseSlot } from './parse-slots';
 import type { ParsedDocument, ParseInput } from './parsed-document';
@@ -10,37 +11,46 @@ const watchEveryMs = 200;
 
 export type ParserStop = 'memory' | 'time' | 'crash';
 
-type Answer =
-  | { ok: true; document: ParsedDocument }
-  | { ok: false; error: { code: ErrorCode; message: string } };
+type Answer<T> = { ok: true; document: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 /**
  * Parses a document in a process of its own, with a V8 heap of `maxMemoryMb`, its resident
  * memory watched, and a wall-clock limit: a document that exhausts any of them ends that
  * process, never the server's, and comes back as a 413 whose details say `parserStopped`.
  */
-export async function parseInChild(
+export function parseInChild(
   input: ParseInput,
   options: { ocr?: boolean; signal?: AbortSignal },
   limits: ParseLimits,
 ): Promise<ParsedDocument> {
+  return inSlot(input, options, limits);
+}
+
+/** parseInChild, and the chunks and text hash of the result, computed in that process too. */
+export function indexInChild(
+  input: ParseInput,
+  options: { ocr?: boolean; signal?: AbortSignal; chunking: ChunkOptions },
+  limits: ParseLimits,
+): Promise<IndexableDocument> {
+  return inSlot(input, options, limits);
+}
+
+async function inSlot<T>(input: ParseInput, options: ChildOptions, limits: ParseLimits): Promise<T> {
   const release = await parseSlot(limits.concurrency, options.signal);
   try {
-    return await runChild(input, options, limits);
+    return await runChild<T>(input, options, limits);
   } finally {
     release();
   }
 }
 
-function runChild(
-  input: ParseInput,
-  options: { ocr?: boolean; signal?: AbortSignal },
-  limits: ParseLimits,
-): Promise<ParsedDocument> {
+type ChildOptions = { ocr?: boolean; signal?: AbortSignal; chunking?: ChunkOptions };
+
+function runChild<T>(input: ParseInput, options: ChildOptions, limits: ParseLimits): Promise<T> {
   options.signal?.throwIfAborted();
   const { child, stderr } = takeParserProcess(limits.maxMemoryMb);
   warmParserProcess(limits.maxMemoryMb);
-  return new Promise<ParsedDocument>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     let stop: ParserStop | undefined;
     let answered = false;
     const kill = (why?: ParserStop) => {
@@ -60,7 +70,7 @@ function runChild(
       clearInterval(watch);
       options.signal?.removeEventListener('abort', onAbort);
     };
-    child.once('message', (answer: Answer) => {
+    child.once('message', (answer: Answer<T>) => {
       answered = true;
       done();
       if (answer.ok) resolve(answer.document);
@@ -80,7 +90,7 @@ function runChild(
       const why = stop ?? (/heap limit|out of memory|Allocation failed/i.test(stderr()) ? 'memory' : 'crash');
       reject(parserStopped(input.filename, why, limits, signal ?? `exit code ${code}`));
     });
-    child.send({ input, options: { ocr: options.ocr, limits } }, (error) => {
+    child.send({ input, options: { ocr: options.ocr, limits }, chunking: options.chunking }, (error) => {
       if (error && !answered) kill('crash');
     });
   });

@@ -1,4 +1,5 @@
-import { toAppError } from '@qiao/core';
+import { type ChunkOptions, toAppError } from '@qiao/core';
+import { indexableDocument } from './indexable-document';
 import { parseDocument, preloadParsers } from './parse-document';
 import type { ParseInput, ParseOptions } from './parsed-document';
 
@@ -10,10 +11,18 @@ import type { ParseInput, ParseOptions } from './parsed-document';
  */
 if (process.argv.includes('--preload')) void preloadParsers();
 process.on('disconnect', () => process.exit(0)); // the server went away
-process.once('message', async (message: { input: ParseInput; options: Omit<ParseOptions, 'signal'> }) => {
+interface Job {
+  input: ParseInput;
+  options: Omit<ParseOptions, 'signal'>;
+  /** set for knowledge ingestion: answer with chunks instead of sections */
+  chunking?: ChunkOptions;
+}
+
+process.once('message', async ({ input, options, chunking }: Job) => {
   let answer: unknown;
   try {
-    answer = { ok: true, document: await parseDocument(message.input, message.options) };
+    const document = await parseDocument(input, options);
+    answer = { ok: true, document: chunking ? indexableDocument(document, chunking) : document };
   } catch (thrown) {
     const error = toAppError(thrown, 'bad_request');
     answer = { ok: false, error: { code: error.code, message: error.message } };
