@@ -37,3 +37,19 @@ test('the embedded database lives in its own process, keeps data and stops with 
   ]);
   await again.close();
 }, 60_000);
+
+test('a NUL in text Qiao itself writes (a model answer, extracted text) is stored as U+FFFD, not refused', async () => {
+  const database = await openDatabase({ dataDir });
+  try {
+    const writes = Array.from({ length: 20 }, (_, i) =>
+      database.db.insert(users).values({ username: `nul\u0000${i}`, passwordHash: 'x\u0000y' }),
+    );
+    const reads = Array.from({ length: 20 }, () => database.db.select().from(users));
+    const settled = await Promise.allSettled([...writes, ...reads]);
+    expect(settled.filter((result) => result.status === 'rejected')).toEqual([]);
+    const stored = await database.db.select().from(users);
+    expect(stored.find((row) => row.username === 'nul\uFFFD0')?.passwordHash).toBe('x\uFFFDy');
+  } finally {
+    await database.close();
+  }
+}, 60_000);

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { NulSafeClient } from './nul-safe-client';
 import { startPgliteChild } from './pglite-child';
 import * as schema from './schema';
 
@@ -68,7 +69,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
 }
 
 async function openPool(settings: pg.PoolConfig, kind: Database['kind'], label: string): Promise<Database> {
-  const pool = new pg.Pool({ ...settings, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({ ...settings, connectionTimeoutMillis: 5_000, Client: NulSafeClient });
   // pg emits errors of idle clients on the pool; without a listener they crash the process.
   pool.on('error', () => {});
   try {
