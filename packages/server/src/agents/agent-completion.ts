@@ -32,6 +32,7 @@ export async function openAgentStream(
     messages: applied.messages,
     model: applied.model,
     signal: origin.signal,
+    injection: spec.safety?.injection,
   });
   if (knowledge.answer) return knowledge.answer;
   const messages = beforeQuestion(applied.messages, knowledge.messages);

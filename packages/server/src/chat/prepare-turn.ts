@@ -77,11 +77,13 @@ async function continueTurn(
 ): Promise<TurnEvents> {
   const { conversation } = request;
   // knowledge bases bound to the conversation: passages, citations, or a model-less answer
-  const knowledge = await knowledgeTurn(deps, { request, history, user, parentId, replaceFrom });
-  if (knowledge.events) return knowledge.events;
   const agent = conversation.agentId
     ? (await resolveAgent(deps.database.db, request.auth, conversation.agentId, request.lang)).spec
     : undefined;
+  // the agent's injection policy also decides what a passage hiding orders does
+  const injection = agent?.safety?.injection;
+  const knowledge = await knowledgeTurn(deps, { request, history, user, parentId, replaceFrom, injection });
+  if (knowledge.events) return knowledge.events;
   const model = await resolveChatModel(deps, request.model, conversation.model, agent?.model);
 
   const thread: ChatMessage[] = [

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatStreamPart } from '@qiao/core';
+import type { ChatMessage, ChatStreamPart, InjectionAction } from '@qiao/core';
 import type { AppDeps } from '../http/app-env';
 import { retrievePassages } from './knowledge-passages';
 import { knowledgePrompt } from './knowledge-prompt';
@@ -20,11 +20,12 @@ export async function agentKnowledge(
     messages: ChatMessage[];
     model: string;
     signal?: AbortSignal;
+    injection?: InjectionAction;
   },
 ): Promise<AgentKnowledge> {
   const query = input.kbIds.length > 0 ? retrievalQuery(input.messages) : '';
   if (!query) return { messages: [] };
-  const { sources, settings } = await retrievePassages(deps, { ...input, query });
+  const { sources, settings } = await retrievePassages(deps, { ...input, query, source: 'v1' });
   if (sources.length > 0) return { messages: [{ role: 'system', content: knowledgePrompt(sources) }] };
   if (settings.notFound !== 'say-not-found') return { messages: [] };
   return { messages: [], answer: fixedAnswerStream({ text: settings.notFoundMessage, model: input.model }) };

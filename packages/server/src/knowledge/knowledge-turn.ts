@@ -4,6 +4,7 @@ import {
   type ChatEvent,
   type ChatMessage,
   type ChatStreamPart,
+  type InjectionAction,
   type KnowledgeSource,
 } from '@qiao/core';
 import type { TurnRequest } from '../chat/prepare-turn';
@@ -31,6 +32,8 @@ export interface KnowledgeTurnInput {
   user?: { id: string; content: string; createdAt: Date };
   parentId: string;
   replaceFrom?: Date;
+  /** the agent's injection policy: under `block` a passage hiding orders is dropped */
+  injection?: InjectionAction;
 }
 
 const none: KnowledgeTurn = { messages: [], wrap: (events) => events };
@@ -73,6 +76,8 @@ export async function knowledgeTurn(deps: AppDeps, input: KnowledgeTurnInput): P
     kbIds,
     query,
     signal: request.signal,
+    injection: input.injection,
+    source: 'chat',
   });
   const { sources } = result;
   const wrap = (events: TurnEvents) => withSources(deps, events, sources);
