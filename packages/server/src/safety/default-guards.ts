@@ -11,10 +11,10 @@ import { safetyEventRecorder } from './safety-events';
 
 /**
  * The guards every server runs, in onion order: moderation (the lexicons, then the external
- * service when configured) sees the user's own words first
- * and the final answer last; PII redaction sits inside it, so the answer is restored before
- * moderation reads it; the injection guard is innermost, next to the model, so it watches the
- * raw answer for a leaked canary.
+ * service when configured) sees the caller's own words first and the final answer last; the
+ * PII guard only decides the policies that reroute or refuse (`local`, `block`), since the
+ * gateway redacts for every cloud model itself; the injection guard is innermost, next to the
+ * model, so it watches the raw answer for a leaked canary.
  */
 export function defaultGuards(
   database: Database,
