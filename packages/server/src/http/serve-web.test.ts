@@ -21,6 +21,11 @@ test('serves index.html at / and revalidates it', async () => {
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('text/html');
   expect(res.headers.get('cache-control')).toBe('no-cache');
+  // images only from Qiao: a remote image in an answer cannot carry data off
+  expect(res.headers.get('content-security-policy')).toBe("img-src 'self' data: blob:");
+  expect((await serveWeb(dist).request('/c/some-chat')).headers.get('content-security-policy')).toContain(
+    'img-src',
+  );
   expect(await res.text()).toContain('id="root"');
 });
 

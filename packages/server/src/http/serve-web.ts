@@ -27,6 +27,10 @@ const contentTypes: Record<string, string> = {
 const immutable = 'public, max-age=31536000, immutable';
 // index.html names the current hashes, so browsers must always revalidate it.
 const revalidate = 'no-cache';
+// The page loads images only from Qiao: a remote image in rendered model output would be
+// fetched with whatever its URL carries (the web app renders such images as links; this holds
+// even if a renderer slips).
+export const appPagePolicy = "img-src 'self' data: blob:";
 
 const missingBuild = `<!doctype html>
 <html><head><meta charset="utf-8"><title>Qiao</title></head>
@@ -51,6 +55,7 @@ export function serveWeb(distDir: string = defaultDist): Hono<AppEnv> {
       return next();
     const indexFile = join(root, 'index.html');
     if (!existsSync(indexFile)) return c.html(missingBuild, 200, { 'Cache-Control': 'no-store' });
+    c.header('Content-Security-Policy', appPagePolicy);
 
     const file = safeJoin(root, path);
     if (!file) return next();

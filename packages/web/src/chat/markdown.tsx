@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { CitationMarker } from '../knowledge/citation-marker';
 import { rehypeCitations } from '../knowledge/rehype-citations';
+import { AnswerImage } from './answer-image';
 import { CodeBlock } from './code-block';
 import { rehypeCodeHighlight } from './rehype-code-highlight';
 
@@ -32,6 +33,7 @@ const rehypePlugins: ComponentProps<typeof ReactMarkdown>['rehypePlugins'] = [
 const components: ComponentProps<typeof ReactMarkdown>['components'] = {
   pre: CodeBlock,
   sup: CitationMarker,
+  img: AnswerImage,
 };
 
 // Rows of a long conversation unmount and mount again as the reader scrolls; finished answers
