@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { conversations } from '../../src/db/schema';
+import { conversations, messages } from '../../src/db/schema';
 import { describeUi, phone } from './ui-harness';
 
 /** The points of the web UI that chat-ui.test.ts and share-ui.test.ts do not drive. */
@@ -277,6 +277,31 @@ describeUi('more of the chat UI in headless Chromium', (ui) => {
     await page.getByRole('button', { name: 'Delete Office' }).click();
     await expect.poll(() => page.getByTestId('topic').count()).toBe(0);
   }, 90_000);
+
+  test('an answer cut off by a crash shows what was kept, a label, and regenerates (zh-CN)', async () => {
+    const page = await ui.signedIn('zh-CN');
+    await page.goto('/');
+    await ask(page, '讲一个长一点的故事');
+    // what interrupted-answers.ts leaves after a kill -9: the text saved so far, marked interrupted
+    const [row] = await ui.database.db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(eq(messages.role, 'assistant'))
+      .orderBy(desc(messages.createdAt))
+      .limit(1);
+    await ui.database.db
+      .update(messages)
+      .set({ status: 'interrupted', content: '从前有一座山，山里有' })
+      .where(eq(messages.id, row!.id));
+    await page.reload();
+    await expect.poll(() => lastAnswer(page).getAttribute('data-status')).toBe('interrupted');
+    await expect(lastAnswer(page).textContent()).resolves.toContain('从前有一座山，山里有');
+    await expect(lastAnswer(page).getByTestId('interrupted').textContent()).resolves.toContain('已中断');
+    await ui.shot(page, 'ui-interrupted-answer-desktop-zh');
+    await lastAnswer(page).getByTestId('regenerate').click();
+    await waitDone(page);
+    await expect(lastAnswer(page).getByTestId('interrupted').count()).resolves.toBe(0);
+  });
 
   test('API keys: a new key is shown once, works on /v1, and stops working once revoked', async () => {
     const page = await ui.signedIn('en-US');
