@@ -1,9 +1,20 @@
 import { pathToFileURL } from 'node:url';
 import { type ChatStreamPart, compileLexicon, type LexiconTerm, type ModerationMatcher } from '@qiao/core';
 import { evasionCases, evasionLexicon } from '../../core/src/safety/evasion-cases';
+import { unicodeEvasionCases } from '../../core/src/safety/evasion-cases-unicode';
 import { detectInjection, injectionFlagThreshold, TermMatcher } from '../../core/src/safety/index';
 import { injectionCases } from '../../core/src/safety/injection-cases';
+import {
+  heldOutAttacks,
+  heldOutAttacksB,
+  heldOutAttacksC,
+  heldOutBenign,
+  heldOutBenignB,
+  heldOutBenignC,
+} from '../../core/src/safety/injection-heldout';
 import { measurePiiAccuracy } from '../../core/src/safety/pii-accuracy';
+import { detectPii } from '../../core/src/safety/pii-detect';
+import { measureFormLeaks } from '../../core/src/safety/pii-form-leaks';
 import { outboundChat } from '../src/gateway/outbound-chat';
 import { createInjectionGuard } from '../src/safety/injection-guard';
 import { createModerationGuard } from '../src/safety/moderation-guard';
@@ -43,13 +54,26 @@ export async function benchSafety(): Promise<string> {
   const chunkRows = await perChunkLatency(big, text.slice(0, 400_000));
 
   const evasion = new TermMatcher(evasionLexicon.map((term) => ({ term, data: null })));
-  const evasionPassed = evasionCases.filter(({ text: t, expect }) => {
+  const allEvasions = [...evasionCases, ...unicodeEvasionCases];
+  const evasionPassed = allEvasions.filter(({ text: t, expect }) => {
     const found = [...new Set(evasion.scan(t).map((h) => h.term))].sort();
     return JSON.stringify(found) === JSON.stringify([...expect].sort());
   }).length;
   const injectionPassed = injectionCases.filter(
     (c) => detectInjection(c.text).score >= injectionFlagThreshold === c.injected,
   ).length;
+  const flagged = (texts: string[]) =>
+    texts.filter((t) => detectInjection(t).score >= injectionFlagThreshold).length;
+  const heldOutRows = [
+    ['held-out attacks C (written after tuning)', heldOutAttacksC, 'flagged'],
+    ['held-out attacks A + B (seen while tuning)', [...heldOutAttacks, ...heldOutAttacksB], 'flagged'],
+    [
+      'held-out benign A + B + C',
+      [...heldOutBenign, ...heldOutBenignB, ...heldOutBenignC],
+      'flagged (false +)',
+    ],
+  ] as const;
+  const forms = measureFormLeaks(detectPii);
   started = performance.now();
   const pii = measurePiiAccuracy(1000);
   const piiMs = performance.now() - started;
@@ -74,10 +98,24 @@ export async function benchSafety(): Promise<string> {
     markdownTable(
       ['suite', 'cases', 'passed'],
       [
-        ['moderation evasion', String(evasionCases.length), percent(evasionPassed / evasionCases.length)],
+        ['moderation evasion', String(allEvasions.length), percent(evasionPassed / allEvasions.length)],
         ['prompt injection', String(injectionCases.length), percent(injectionPassed / injectionCases.length)],
+        [
+          'PII written forms (none may leak)',
+          String(forms.length),
+          percent(forms.filter((f) => f.leaked === 0).length / forms.length),
+        ],
       ],
     ),
+    markdownTable(
+      ['injection, held out', 'texts', 'result'],
+      heldOutRows.map(([name, texts, what]) => [
+        name,
+        String(texts.length),
+        `${flagged([...texts])} ${what} (${percent(flagged([...texts]) / texts.length)})`,
+      ]),
+    ),
+    '_Held-out and real-text figures with their before values: docs/safety.md, "Measured"._',
     markdownTable(
       ['PII type', 'samples', 'recall', 'precision'],
       pii.map((r) => [r.type, String(r.samples), percent(r.recall), percent(r.precision)]),
