@@ -18,6 +18,7 @@ export async function authorizeRequest(deps: AppDeps, c: Context, auth: AuthCont
     await enforceKeyPolicy(deps.database.db, c, auth.apiKeyId, auth.keyPolicy, {
       flushUsage: requestLogFlush(deps.gateway),
       assertModel: (patterns, model) => assertKeyModel(deps, patterns, model),
+      ancestors: auth.keyAncestors,
     });
   if (auth.local) return;
   const limits = rateLimitsFor(deps.database, deps.config.redisUrl);

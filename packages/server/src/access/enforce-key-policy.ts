@@ -5,7 +5,8 @@ import { socketAddress } from '../auth/loopback';
 import type { Db } from '../db';
 import type { ApiKeyPolicy } from './api-key-policy';
 import { ipAllowed, ipAllowList } from './ip-allow-list';
-import { countKeyRequest, keyTokensToday, secondsToUtcMidnight } from './key-usage-store';
+import { familyTokensToday, type KeyAncestor } from './key-ancestors';
+import { countKeyRequest, secondsToUtcMidnight, startOfUtcDay } from './key-usage-store';
 import { modelAllowed } from './model-allowed';
 
 const allowLists = new WeakMap<readonly string[], BlockList>();
@@ -25,6 +26,8 @@ export async function enforceKeyPolicy(
     flushUsage?: () => Promise<void>;
     /** refuses a model the allow-list does not reach (assert-key-model.ts) */
     assertModel?: (patterns: readonly string[], model: string) => Promise<void>;
+    /** the keys that minted this one, with quotas: this key's requests draw on theirs too */
+    ancestors?: readonly KeyAncestor[];
   } = {},
 ): Promise<void> {
   const now = options.now ?? new Date();
@@ -70,6 +73,38 @@ export async function enforceKeyPolicy(
   }
   if (policy.dailyTokens !== null)
     await enforceDailyTokens(db, apiKeyId, policy.dailyTokens, now, options.flushUsage);
+  for (const ancestor of options.ancestors ?? [])
+    await enforceAncestorQuotas(db, ancestor, now, options.flushUsage);
+}
+
+/**
+ * A key minted by a key with quotas shares them: without that, a key allowed 50 requests a day
+ * could mint children of 50 each. Each request of the child is counted on the parent's row too,
+ * and the parent's token quota covers its whole family.
+ */
+async function enforceAncestorQuotas(
+  db: Db,
+  ancestor: KeyAncestor,
+  now: Date,
+  flushUsage: (() => Promise<void>) | undefined,
+): Promise<void> {
+  const { dailyRequests, dailyTokens } = ancestor;
+  if (dailyRequests !== null && (await countKeyRequest(db, ancestor.id, now)) > dailyRequests) {
+    throw new AppError(
+      'rate_limited',
+      `The daily request quota of ${dailyRequests} of the key that created this key is used up`,
+      { retryAfter: secondsToUtcMidnight(now) },
+    );
+  }
+  if (dailyTokens === null) return;
+  await flushUsage?.();
+  if ((await familyTokensToday(db, ancestor.id, startOfUtcDay(now))) >= dailyTokens) {
+    throw new AppError(
+      'rate_limited',
+      `The daily token quota of ${dailyTokens} of the key that created this key is used up`,
+      { retryAfter: secondsToUtcMidnight(now) },
+    );
+  }
 }
 
 /**
@@ -86,7 +121,8 @@ async function enforceDailyTokens(
   flushUsage: (() => Promise<void>) | undefined,
 ): Promise<void> {
   await flushUsage?.();
-  if ((await keyTokensToday(db, apiKeyId, now)) >= dailyTokens) {
+  // the key's own tokens and those of every key it minted: they share its quota
+  if ((await familyTokensToday(db, apiKeyId, startOfUtcDay(now))) >= dailyTokens) {
     throw new AppError(
       'rate_limited',
       `Daily token quota of ${dailyTokens} tokens reached (input + output, UTC day)`,

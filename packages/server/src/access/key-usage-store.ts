@@ -1,6 +1,6 @@
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { apiKeyUsage, requestLog } from '../db/schema';
+import { apiKeyUsage } from '../db/schema';
 
 export const utcDay = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -24,15 +24,6 @@ export async function countKeyRequest(db: Db, apiKeyId: string, now: Date): Prom
     })
     .returning({ requests: apiKeyUsage.requests });
   return row?.requests ?? 1;
-}
-
-/** Input + output tokens the key used today, from the request log the gateway writes. */
-export async function keyTokensToday(db: Db, apiKeyId: string, now: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`coalesce(sum(${requestLog.inputTokens} + ${requestLog.outputTokens}), 0)::int` })
-    .from(requestLog)
-    .where(and(eq(requestLog.apiKeyId, apiKeyId), gte(requestLog.createdAt, startOfUtcDay(now))));
-  return Number(row?.n ?? 0);
 }
 
 /**

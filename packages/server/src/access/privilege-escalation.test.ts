@@ -175,3 +175,35 @@ describe("a restricted key's children", () => {
     expect((await mint('admin', { models: ['*'], ips: ['0.0.0.0/0'] })).status).toBe(201);
   });
 });
+
+describe('a key family shares its quotas and dies with its root', () => {
+  const keyOf = async (res: Response) => {
+    expect(res.status, await res.clone().text()).toBe(201);
+    return (await res.json()) as { id: string; key: string };
+  };
+
+  test('children draw on their parent’s daily request quota: minting many does not multiply it', async () => {
+    const parent = await keyOf(await mint('admin', { dailyRequests: 4 }));
+    const first = await keyOf(await from(parent.key, '/api/keys', { method: 'POST', json: { name: 'c1' } }));
+    const second = await keyOf(await from(parent.key, '/api/keys', { method: 'POST', json: { name: 'c2' } }));
+    // the parent has made 2 requests: 2 more for the whole family, whichever key makes them
+    expect((await from(first.key, '/v1/models')).status).toBe(200);
+    expect((await from(second.key, '/v1/models')).status).toBe(200);
+    const over = await from(second.key, '/v1/models');
+    expect(over.status).toBe(429);
+    expect((await errorOf(over)).message).toContain('of the key that created this key');
+    expect((await from(parent.key, '/v1/models')).status).toBe(429);
+  });
+
+  test('revoking a key revokes every key minted from it, down the chain', async () => {
+    const root = await keyOf(await mint('admin', {}));
+    const child = await keyOf(await from(root.key, '/api/keys', { method: 'POST', json: { name: 'child' } }));
+    const grandchild = await keyOf(
+      await from(child.key, '/api/keys', { method: 'POST', json: { name: 'g' } }),
+    );
+    expect((await from(grandchild.key, '/v1/models')).status).toBe(200);
+    expect((await t.as('admin', `/api/keys/${root.id}`, { method: 'DELETE' })).status).toBeLessThan(300);
+    expect((await from(child.key, '/v1/models')).status).toBe(401);
+    expect((await from(grandchild.key, '/v1/models')).status).toBe(401);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Role } from '@qiao/core';
 import type { ApiKeyPolicy } from '../access/api-key-policy';
+import type { KeyAncestor } from '../access/key-ancestors';
 import type { Config } from '../config';
 import type { Database } from '../db';
 import type { Gateway } from '../gateway/gateway';
@@ -15,6 +16,8 @@ export interface AuthContext {
   apiKeyId?: string;
   /** the key's limits (scopes, expiry, quotas, allow-lists); absent = owner's full access */
   keyPolicy?: ApiKeyPolicy;
+  /** the keys that minted this one (parent first) that have daily quotas: they count it too */
+  keyAncestors?: KeyAncestor[];
   /** set for the `qiao` CLI on this machine, authenticated by the per-process local token */
   local?: boolean;
 }

@@ -71,6 +71,11 @@ export class ApiKeyCache {
       if (entry.auth.apiKeyId === apiKeyId) this.#entries.delete(hash);
   }
 
+  evictAll(): void {
+    this.generation++;
+    this.#entries.clear();
+  }
+
   evictUser(userId: string): void {
     this.generation++;
     for (const [hash, entry] of this.#entries) if (entry.auth.userId === userId) this.#entries.delete(hash);

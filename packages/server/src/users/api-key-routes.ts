@@ -31,7 +31,8 @@ export function apiKeyRoutes(deps: AppDeps): Hono<AppEnv> {
     const userId = await targetUserId(db, auth, username, 'mint');
     // a restricted key's children get at most its own limits (docs/access-control.md)
     const policy = childKeyPolicy(auth.keyPolicy, asked);
-    const key = await createApiKey(db, { userId, name, policy });
+    // minted by a key: the child's quotas pool with its parent's, and it dies with it
+    const key = await createApiKey(db, { userId, name, policy, parentKeyId: auth.apiKeyId });
     await appendAudit(db, auth, {
       action: 'key.create',
       target: key.id,

@@ -64,7 +64,7 @@ const selectInfo = (db: Db) =>
 
 export async function createApiKey(
   db: Db,
-  input: { userId: string; name: string; policy?: Partial<ApiKeyPolicy> },
+  input: { userId: string; name: string; policy?: Partial<ApiKeyPolicy>; parentKeyId?: string },
 ): Promise<NewApiKey> {
   const name = input.name.trim();
   if (!name || name.length > 100)
@@ -86,7 +86,7 @@ export async function createApiKey(
   const row = await db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(apiKeys)
-      .values({ userId: input.userId, name, keyHash: sha256Hex(key), prefix })
+      .values({ userId: input.userId, name, keyHash: sha256Hex(key), prefix, parentKeyId: input.parentKeyId })
       .returning(plainColumns);
     if (limited) await tx.insert(apiKeyPolicies).values({ apiKeyId: inserted!.id, ...policy });
     return inserted!;
@@ -117,6 +117,8 @@ export async function revokeApiKey(db: Db, id: string): Promise<boolean> {
     .set({ revokedAt: new Date() })
     .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
-  apiKeyCacheFor(db).evictKey(id);
+  // the keys it minted die with it (verify-api-key.ts refuses a key with a revoked ancestor);
+  // they may sit in the cache under their own ids, so the whole cache starts afresh
+  apiKeyCacheFor(db).evictAll();
   return revoked.length > 0;
 }

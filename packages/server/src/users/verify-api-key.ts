@@ -1,6 +1,7 @@
 import { AppError } from '@qiao/core';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { ApiKeyPolicy } from '../access/api-key-policy';
+import { keyAncestors } from '../access/key-ancestors';
 import { utcDay } from '../access/key-usage-store';
 import type { Db } from '../db';
 import { apiKeyPolicies, apiKeys, users } from '../db/schema';
@@ -83,6 +84,7 @@ async function queryKey(db: Db, hash: string) {
     .select({
       apiKeyId: apiKeys.id,
       lastUsedAt: apiKeys.lastUsedAt,
+      parentKeyId: apiKeys.parentKeyId,
       userId: users.id,
       username: users.username,
       role: users.role,
@@ -96,7 +98,16 @@ async function queryKey(db: Db, hash: string) {
     .limit(1);
   if (!row || row.disabled) return undefined;
   const { apiKeyId, userId, username, role, policy } = row;
-  const auth = { apiKeyId, userId, username, role, ...(policy ? { keyPolicy: toPolicy(policy) } : {}) };
+  const ancestors = row.parentKeyId ? await keyAncestors(db, apiKeyId) : [];
+  if (!ancestors) return undefined; // a key that minted it was revoked
+  const auth = {
+    apiKeyId,
+    userId,
+    username,
+    role,
+    ...(policy ? { keyPolicy: toPolicy(policy) } : {}),
+    ...(ancestors.length > 0 ? { keyAncestors: ancestors } : {}),
+  };
   return { auth, touchedAt: row.lastUsedAt?.getTime() ?? 0 };
 }
 

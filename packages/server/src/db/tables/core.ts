@@ -1,5 +1,6 @@
 import type { ChatMessage, ToolCall, Usage } from '@qiao/core';
 import {
+  type AnyPgColumn,
   boolean,
   doublePrecision,
   index,
@@ -54,8 +55,14 @@ export const apiKeys = pgTable(
     createdAt: createdAt(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** the key that minted this one: its quotas pool with this key's, and revoking it revokes this */
+    parentKeyId: text('parent_key_id').references((): AnyPgColumn => apiKeys.id, { onDelete: 'set null' }),
   },
-  (t) => [uniqueIndex('api_keys_hash_idx').on(t.keyHash), index('api_keys_user_idx').on(t.userId)],
+  (t) => [
+    uniqueIndex('api_keys_hash_idx').on(t.keyHash),
+    index('api_keys_user_idx').on(t.userId),
+    index('api_keys_parent_idx').on(t.parentKeyId),
+  ],
 );
 
 /** Providers added at runtime (admin UI / API); env-configured ones are not stored. */
