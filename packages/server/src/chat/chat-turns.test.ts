@@ -132,7 +132,8 @@ test('a client that disconnects stops the upstream call and keeps the partial an
 
   const messages = await waitFor(
     () => messagesOf(t, conversation.id),
-    (rows) => rows.length === 2,
+    // the answer exists as 'streaming' from its first token (crash safety); wait for the final save
+    (rows) => rows.length === 2 && rows[1]!.status !== 'streaming',
   );
   expect(messages[1]).toMatchObject({ role: 'assistant', status: 'stopped' });
   expect(messages[1].content).toMatch(/^t1 t2 t3/);
