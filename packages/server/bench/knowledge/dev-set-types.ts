@@ -12,6 +12,8 @@ export interface DevQuestion {
   question: string;
   /** the exact passage (a substring of one document) that answers it */
   passage: string;
+  /** the same passage, under the name every labelled set uses (LabelledQuestion) */
+  answer: string;
   documentId: string;
 }
 

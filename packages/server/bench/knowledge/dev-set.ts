@@ -38,6 +38,7 @@ export function buildDevSet(seed = 20_260_401): DevSet {
             kind: q.kind,
             question: q.question,
             passage: fact.sentence,
+            answer: fact.sentence,
             documentId: plan.id,
           });
         }

@@ -35,6 +35,7 @@ export function buildPiiDevSet(seed = 20_260_401): PiiDevSet {
       kind: 'direct',
       question: text,
       passage: sentence,
+      answer: sentence,
       documentId: document.id,
     });
     byOwner.push(

@@ -3,7 +3,7 @@ import { buildDevSet } from '../../bench/knowledge/dev-set';
 import { naiveBaseline, naiveTokens } from '../../bench/knowledge/naive-baseline';
 import { qiaoKeywordRetriever } from '../../bench/knowledge/qiao-keyword-retriever';
 import { isHit, measureRetrievalQuality } from '../../bench/knowledge/retrieval-quality';
-import { sqlRetriever } from '../../bench/knowledge/sql-retriever';
+import { asFiles, sqlRetriever } from '../../bench/knowledge/sql-retriever';
 
 describe('retrieval-quality dev set', () => {
   const set = buildDevSet();
@@ -42,7 +42,7 @@ describe('retrieval-quality dev set', () => {
   });
 
   it('the real SQL pipeline (ingestion job, then retrieve) beats the baseline too', async () => {
-    const sql = await sqlRetriever(set.documents);
+    const sql = await sqlRetriever(asFiles(set.documents), { chunkTargetChars: 400, chunkOverlapChars: 80 });
     try {
       const ours = await measureRetrievalQuality(sql.retriever, set.questions);
       const baseline = await measureRetrievalQuality(naiveBaseline(set.documents), set.questions);
