@@ -30,6 +30,17 @@ export class Bm25Index<T> {
     return this.rank(this.scores(queryTerms), k);
   }
 
+  /** IDF of each query term the index holds. */
+  idfs(queryTerms: readonly string[]): Map<string, number> {
+    const count = this.#items.length;
+    const idfs = new Map<string, number>();
+    for (const term of new Set(queryTerms)) {
+      const posting = this.#postings.get(term);
+      if (posting) idfs.set(term, Math.log(1 + (count - posting.size + 0.5) / (posting.size + 0.5)));
+    }
+    return idfs;
+  }
+
   /** Ranks item ids by score (ties by insertion order); scores may come from several indexes. */
   rank(scores: ReadonlyMap<number, number>, k: number): { item: T; score: number }[] {
     return [...scores]

@@ -10,6 +10,14 @@ export interface KeywordHit {
   coverage: number;
 }
 
+export interface KeywordSearch {
+  hits: KeywordHit[];
+  /** IDF of each query term some chunk holds, for scoring inside the passages (term-window.ts) */
+  idfs: Map<string, number>;
+  /** IDF of all the query's terms, held or not */
+  idfTotal: number;
+}
+
 /** How far a keyword query reads; the defaults hold recall on the dev set (bench/knowledge). */
 export interface Bm25Reach {
   /** posting blocks read per query term, best first (up to 64 chunks each) */
@@ -42,11 +50,11 @@ export async function bm25Search(
   db: Db,
   input: { userId: string; kbIds: readonly string[]; query: string; limit: number },
   reach: Bm25Reach = defaultBm25Reach,
-): Promise<KeywordHit[]> {
+): Promise<KeywordSearch> {
   const terms = [...new Set(queryTerms(input.query).map((term) => term.toLowerCase()))].filter(
     (term) => term.length <= 64,
   );
-  if (terms.length === 0 || input.kbIds.length === 0) return [];
+  if (terms.length === 0 || input.kbIds.length === 0) return { hits: [], idfs: new Map(), idfTotal: 0 };
   const candidates = Math.max(reach.candidates, input.limit);
   const result = await db.execute(sql`
     with allowed as (
@@ -98,7 +106,8 @@ export async function bm25Search(
       join kb_documents d on d.id = c.document_id and d.status = 'ready'
       where c.kb_id in (select kb_id from allowed)
     )
-    select c.id as "chunkId", x.bm25, x.matched / nullif(idf_total.total, 0) as coverage
+    select c.id as "chunkId", x.bm25, x.matched / nullif(idf_total.total, 0) as coverage,
+      idf_total.total as "idfTotal", (select json_object_agg(term, idf) from idf)::text as idfs
     from scored_chunks c
     join kb_stats s on s.kb_id = c.kb_id
     cross join idf_total
@@ -112,9 +121,17 @@ export async function bm25Search(
     where x.bm25 is not null
     order by x.bm25 desc, c.id
     limit ${input.limit}`);
-  return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((row) => ({
-    chunkId: String(row.chunkId),
-    bm25: Number(row.bm25),
-    coverage: Math.min(1, Number(row.coverage ?? 0)),
-  }));
+  const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  const first = rows[0];
+  return {
+    hits: rows.map((row) => ({
+      chunkId: String(row.chunkId),
+      bm25: Number(row.bm25),
+      coverage: Math.min(1, Number(row.coverage ?? 0)),
+    })),
+    idfs: new Map(
+      first?.idfs ? Object.entries(JSON.parse(String(first.idfs)) as Record<string, number>) : [],
+    ),
+    idfTotal: Number(first?.idfTotal ?? 0),
+  };
 }

@@ -86,7 +86,7 @@ describe('chunk writer', () => {
 
   it('scores exactly Okapi BM25 over the stored terms', async () => {
     const query = '上海仓库 invoices 发票';
-    const hits = await bm25Search(database.db, { userId, kbIds: [kbId], query, limit: 10 });
+    const { hits } = await bm25Search(database.db, { userId, kbIds: [kbId], query, limit: 10 });
     const { rows: chunks } = await rows(
       sql`select id, terms, term_tfs, term_count from kb_chunks where kb_id = ${kbId}`,
     );
@@ -127,8 +127,8 @@ describe('chunk writer', () => {
     const { rows: ids } = await rows(sql`select id, index from kb_chunks where document_id = ${doc}`);
     const idOf = (index: number) => String(ids.find((row) => row.index === index)!.id);
     const reach = { blocksPerTerm: 1, candidates: 5, seedIdfShare: 0.5 };
-    const search = (query: string) =>
-      bm25Search(database.db, { userId, kbIds: [kbId], query, limit: 3 }, reach);
+    const search = async (query: string) =>
+      (await bm25Search(database.db, { userId, kbIds: [kbId], query, limit: 3 }, reach)).hits;
     expect((await search('alpha'))[0]?.chunkId).toBe(idOf(250));
     expect((await search('zebra alpha'))[0]?.chunkId).toBe(idOf(170));
     await deleteDocumentChunks(database.db, kbId, doc);
@@ -141,7 +141,7 @@ describe('chunk writer', () => {
       password: 'stranger-password-1',
     });
     expect(
-      await bm25Search(database.db, { userId: stranger.id, kbIds: [kbId], query: '发票', limit: 5 }),
+      (await bm25Search(database.db, { userId: stranger.id, kbIds: [kbId], query: '发票', limit: 5 })).hits,
     ).toEqual([]);
   });
 });

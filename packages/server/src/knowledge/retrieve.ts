@@ -14,7 +14,8 @@ import type { Config } from '../config';
 import type { Db } from '../db';
 import { kbMembers, knowledgeBases } from '../db/schema';
 import type { Gateway } from '../gateway/gateway';
-import { bm25Search, type KeywordHit } from './bm25-search';
+import { bm25Search, type KeywordSearch } from './bm25-search';
+import { rankKeywordHits } from './keyword-ranking';
 import { passageRows } from './passage-rows';
 import { ensureVectorStore, type VectorHit, vectorSearch } from './vector-store';
 
@@ -61,9 +62,9 @@ export async function retrieve(deps: RetrieveDeps, input: RetrieveInput): Promis
   const mode: SearchMode = input.mode ?? (embedding.length > 0 ? 'hybrid' : 'keyword');
   const notes: string[] = [];
 
-  const keyword: KeywordHit[] =
+  const search: KeywordSearch =
     mode === 'vector' || kbs.length === 0
-      ? []
+      ? { hits: [], idfs: new Map(), idfTotal: 0 }
       : await bm25Search(deps.db, {
           userId: input.userId,
           kbIds: kbs.map((kb) => kb.id),
@@ -74,12 +75,15 @@ export async function retrieve(deps: RetrieveDeps, input: RetrieveInput): Promis
   if (mode !== 'keyword' && embedding.length === 0)
     notes.push('No embedding model is set: keyword retrieval only');
 
+  const rows = await passageRows(deps.db, input.userId, [
+    ...new Set([...search.hits.map((hit) => hit.chunkId), ...vector.map((hit) => hit.chunkId)]),
+  ]);
+  const keyword = rankKeywordHits(search, rows);
   const lists = [keyword.map((hit) => hit.chunkId), vector.map((hit) => hit.chunkId)].filter(
     (list) => list.length > 0,
   );
   const fused = reciprocalRankFusion(lists);
   const ids = [...fused.keys()].slice(0, candidates);
-  const rows = await passageRows(deps.db, input.userId, ids);
   const byKeyword = new Map(keyword.map((hit) => [hit.chunkId, hit]));
   const byVector = new Map(vector.map((hit) => [hit.chunkId, hit]));
   const thresholds = new Map(kbs.map((kb) => [kb.id, kb.settings.scoreThreshold]));
@@ -91,7 +95,7 @@ export async function retrieve(deps: RetrieveDeps, input: RetrieveInput): Promis
     const v = byVector.get(id);
     const fusedScore = (fused.get(id) ?? 0) / maxFusedScore(Math.max(lists.length, 1));
     const relevance = Math.max(k?.coverage ?? 0, v?.similarity ?? 0);
-    const score = lists.length > 1 ? fusedScore : (k?.bm25 ?? v?.similarity ?? 0);
+    const score = lists.length > 1 ? fusedScore : (k?.score ?? v?.similarity ?? 0);
     return [
       {
         chunkId: id,
