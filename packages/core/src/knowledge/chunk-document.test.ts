@@ -63,6 +63,14 @@ describe('chunkDocument', () => {
     ]);
   });
 
+  it('keeps the spaces the source had between sentences, CJK or not', () => {
+    const spaced = chunkDocument([{ text: '表 9.4. 系统日志分析软件列表' }], {
+      targetChars: 100,
+      overlapChars: 0,
+    });
+    expect(spaced[0]!.text).toBe('表 9.4. 系统日志分析软件列表');
+  });
+
   it('returns nothing for empty sections', () => {
     expect(chunkDocument([{ text: '  \n\n ' }], { targetChars: 100, overlapChars: 10 })).toEqual([]);
   });

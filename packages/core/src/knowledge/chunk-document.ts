@@ -25,7 +25,9 @@ export interface ChunkOptions {
 /**
  * Packs whole sentences into chunks of about `targetChars`. A chunk never crosses a section,
  * so its heading path and page are exact; a sentence is cut only when it alone exceeds the
- * target (at a comma if it has one). Pure: the same input gives the same chunks.
+ * target (at a comma if it has one). A chunk that starts inside a table begins with the
+ * table's caption and header instead of the previous sentences (table-context.ts). Pure: the
+ * same input gives the same chunks.
  */
 export function chunkDocument(
   sections: readonly ChunkInputSection[],
@@ -56,6 +58,7 @@ function fitUnits(units: SentenceUnit[], target: number): SentenceUnit[] {
       : splitLongSentence(unit.text, target).map((text, i) => ({
           text,
           lineStart: i === 0 && unit.lineStart,
+          ...(i === 0 && unit.spaceBefore !== undefined ? { spaceBefore: unit.spaceBefore } : {}),
         })),
   );
 }
@@ -94,7 +97,10 @@ function overlapTail(units: SentenceUnit[], overlap: number): SentenceUnit[] {
   return tail;
 }
 
-/** Newlines are kept; Latin sentences get a space between them, CJK ones none. */
+/**
+ * Newlines are kept, and the space the source had between two sentences ("表 9.4. 系统…" stays
+ * as written); between the pieces of a cut sentence, Latin gets a space and CJK none.
+ */
 function joinUnits(units: readonly SentenceUnit[]): string {
   let text = '';
   units.forEach((unit, i) => {
@@ -105,7 +111,9 @@ function joinUnits(units: readonly SentenceUnit[]): string {
 
 function separator(previous: SentenceUnit | undefined, unit: SentenceUnit): string {
   if (!previous) return '';
-  return unit.lineStart ? '\n' : needsSpace(previous.text, unit.text) ? ' ' : '';
+  if (unit.lineStart) return '\n';
+  if (unit.spaceBefore !== undefined) return unit.spaceBefore ? ' ' : '';
+  return needsSpace(previous.text, unit.text) ? ' ' : '';
 }
 
 const cjk = /[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]/;

@@ -2,6 +2,8 @@
 export interface SentenceUnit {
   text: string;
   lineStart: boolean;
+  /** whether the source had a space before it, on its line; unknown for pieces of a cut sentence */
+  spaceBefore?: boolean;
 }
 
 const cjkEnds = new Set(['。', '！', '？', '；', '…']);
@@ -18,8 +20,8 @@ export function splitSentences(text: string): SentenceUnit[] {
   const units: SentenceUnit[] = [];
   for (const line of text.split(/\r?\n/)) {
     let lineStart = true;
-    for (const sentence of splitLine(line)) {
-      units.push({ text: sentence, lineStart });
+    for (const piece of splitLine(line)) {
+      units.push({ text: piece.trim(), lineStart, spaceBefore: /^\s/.test(piece) });
       lineStart = false;
     }
   }
@@ -58,9 +60,9 @@ function skipClosers(line: string, from: number): number {
   return i;
 }
 
+/** Keeps the piece's leading space (the caller records it), drops empty pieces. */
 function pushTrimmed(out: string[], piece: string): void {
-  const trimmed = piece.trim();
-  if (trimmed) out.push(trimmed);
+  if (piece.trim()) out.push(piece.trimEnd());
 }
 
 /**
