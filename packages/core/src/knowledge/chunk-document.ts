@@ -25,9 +25,7 @@ export interface ChunkOptions {
 /**
  * Packs whole sentences into chunks of about `targetChars`. A chunk never crosses a section,
  * so its heading path and page are exact; a sentence is cut only when it alone exceeds the
- * target (at a comma if it has one). A chunk that starts inside a table begins with the
- * table's caption and header instead of the previous sentences (table-context.ts). Pure: the
- * same input gives the same chunks.
+ * target (at a comma if it has one). Pure: the same input gives the same chunks.
  */
 export function chunkDocument(
   sections: readonly ChunkInputSection[],
