@@ -1,3 +1,5 @@
+import { isBoilerplate, isFootnotes } from './html-boilerplate';
+import { type DomNode, squashedLength } from './html-dom-node';
 import type { ParsedSection } from './parsed-document';
 
 // what a reader never sees as content
@@ -10,8 +12,6 @@ const skipped = new Set([
   'canvas',
   'iframe',
   'nav',
-  'header',
-  'footer',
   'aside',
   'form',
   'button',
@@ -47,23 +47,27 @@ const inline = new Set([
   'font',
   'label',
   'img',
+  'tt',
 ]);
 const cells = new Set(['td', 'th']);
+// a header or footer inside one of these belongs to that article or section, not to the page
+const sectioning = new Set(['article', 'main', 'section']);
 
-interface DomNode {
-  nodeType: number;
-  nodeName: string;
-  textContent: string | null;
-  childNodes: ArrayLike<DomNode>;
+export interface HtmlSectionsOptions {
+  /** when given, text is read only inside these elements (and footnotes); headings are read everywhere */
+  within?: ReadonlySet<DomNode>;
 }
 
 /**
- * Walks a DOM (linkedom's or the browser's) into one section per heading. Block elements end
- * a paragraph, table cells are joined with " | " so a row reads as one record.
+ * Walks a DOM (linkedom's or the browser's) into one section per heading (h1–h6; the heading
+ * path holds the enclosing headings, the heading's own text last). Block elements end a
+ * paragraph, table cells are joined with " | " so a row reads as one record, preformatted text
+ * keeps its lines, page furniture (isBoilerplate) is left out, footnotes get a section of their own.
  */
-export function htmlSections(root: DomNode): ParsedSection[] {
+export function htmlSections(root: DomNode, options: HtmlSectionsOptions = {}): ParsedSection[] {
+  const pageChars = squashedLength(root.textContent);
   const sections: ParsedSection[] = [];
-  const path: { level: number; text: string }[] = [];
+  let path: { level: number; text: string }[] = [];
   let paragraphs: string[] = [];
   let line = '';
   const endLine = () => {
@@ -77,37 +81,69 @@ export function htmlSections(root: DomNode): ParsedSection[] {
       sections.push({ text: paragraphs.join('\n'), headingPath: path.map((h) => h.text) });
     paragraphs = [];
   };
-  const walk = (node: DomNode) => {
+  const walk = (node: DomNode, inside: boolean, sectioned: boolean) => {
     for (const child of Array.from(node.childNodes)) {
       if (child.nodeType === 3) {
-        line += child.textContent ?? '';
+        if (inside) line += child.textContent ?? '';
         continue;
       }
       if (child.nodeType !== 1) continue;
       const tag = child.nodeName.toLowerCase();
-      if (skipped.has(tag)) continue;
+      const footnotes = isFootnotes(child, tag);
+      if (!footnotes && skipped.has(tag)) continue;
+      if (tag === 'footer' || (tag === 'header' && !sectioned)) continue;
+      if (!footnotes && isBoilerplate(child, tag, pageChars)) continue;
       const level = /^h([1-6])$/.exec(tag)?.[1];
+      const within = inside || footnotes || options.within?.has(child) === true;
       if (level) {
         endSection();
         const text = (child.textContent ?? '').replace(/\s+/g, ' ').trim();
         while (path.length > 0 && path.at(-1)!.level >= Number(level)) path.pop();
         if (text) path.push({ level: Number(level), text });
+      } else if (footnotes) {
+        // notes gathered at the end of a page belong to no one sub-section: the page's top heading
+        endSection();
+        const outer = path;
+        path = path.slice(0, 1);
+        walk(child, true, sectioned);
+        endSection();
+        path = outer;
+      } else if (tag === 'pre') {
+        endLine();
+        if (within) for (const text of preLines(child)) paragraphs.push(text);
       } else if (tag === 'br') {
         endLine();
       } else if (cells.has(tag)) {
-        walk(child);
+        walk(child, within, sectioned);
         line += ' | ';
       } else if (inline.has(tag)) {
-        walk(child);
+        walk(child, within, sectioned);
       } else {
         endLine();
-        walk(child);
+        walk(child, within, sectioned || sectioning.has(tag));
         line = line.replace(/[\s|]+$/, '');
         endLine();
       }
     }
   };
-  walk(root);
+  walk(root, !options.within, false);
   endSection();
   return sections;
+}
+
+// a code block or a config file: one line per source line, indentation kept
+function preLines(pre: DomNode): string[] {
+  let text = '';
+  const read = (node: DomNode) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) text += child.textContent ?? '';
+      else if (child.nodeType === 1 && child.nodeName.toLowerCase() === 'br') text += '\n';
+      else if (child.nodeType === 1) read(child);
+    }
+  };
+  read(pre);
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.replace(/\s+$/, ''))
+    .filter((l) => l.trim().length > 0);
 }

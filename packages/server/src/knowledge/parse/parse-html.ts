@@ -1,37 +1,36 @@
-import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { baseName } from './base-name';
-import { decodeText, normalizeText } from './decode-text';
+import { decodeText, normalizeKeepingPunctuation } from './decode-text';
+import type { DomNode } from './html-dom-node';
 import { htmlSections } from './html-sections';
-import type { ParsedDocument, ParseInput } from './parsed-document';
+import type { ParsedDocument, ParsedSection, ParseInput } from './parsed-document';
+import { readabilityRoots } from './readability-roots';
+
+// Readability's pick is trusted only when it keeps this much of the page's text: on manuals and
+// reference pages it often takes one sub-section for the article and drops the rest
+const trustedShare = 0.8;
 
 /**
- * The main content of a web page: Readability's pick when it finds an article, else the body
- * without navigation, headers, footers and scripts.
+ * The content of a web page with its headings: the body without navigation, headers, footers,
+ * sidebars and link lists, narrowed to Readability's article when that keeps most of the text.
  */
 export async function parseHtml(input: ParseInput): Promise<Omit<ParsedDocument, 'format'>> {
   const { text, warning } = decodeText(input.bytes, input.filename);
-  const html = normalizeText(text);
-  const pageTitle = parseHTML(html).document.title?.trim();
-  const article = readArticle(html);
-  const { document } = parseHTML(article ? `<html><body>${article.content}</body></html>` : html);
-  const sections = htmlSections(document.body ?? document.documentElement);
+  // spaces are folded by the walk, except inside <pre>, where indentation is meaning
+  const html = normalizeKeepingPunctuation(text).replace(/\r\n?/g, '\n');
+  const { document } = parseHTML(html);
+  const pageTitle = document.title?.trim();
+  const body = (document.body ?? document.documentElement) as unknown as DomNode;
+  const whole = htmlSections(body);
+  const article = readabilityRoots(html, document);
+  const narrowed = article ? htmlSections(body, { within: article.roots }) : [];
+  const sections = chars(narrowed) >= chars(whole) * trustedShare ? narrowed : whole;
   return {
-    title: article?.title?.trim() || pageTitle || baseName(input.filename),
+    title: article?.title || pageTitle || baseName(input.filename),
     sections,
     warnings: warning ? [warning] : [],
   };
 }
 
-function readArticle(html: string) {
-  try {
-    const { document } = parseHTML(html);
-    const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
-      charThreshold: 200,
-    }).parse();
-    return article?.content && (article.textContent ?? '').trim().length >= 200 ? article : null;
-  } catch {
-    // Readability gives up on odd markup; the plain walk below still reads the page
-    return null;
-  }
-}
+const chars = (sections: ParsedSection[]) =>
+  sections.reduce((sum, s) => sum + s.text.replace(/\s+/g, '').length, 0);

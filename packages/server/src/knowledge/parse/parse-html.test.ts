@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { docbookChapter, newsPage } from './html-test-pages';
+import { parseDocument } from './parse-document';
+
+const parse = (html: string) =>
+  parseDocument({ bytes: new TextEncoder().encode(html), filename: 'page.html', mimeType: 'text/html' });
+const textOf = (sections: { text: string }[]) => sections.map((s) => s.text).join('\n');
+
+describe('parseHtml', () => {
+  it('reads DocBook headings inside div.titlepage into the heading path, each section under its own', async () => {
+    const doc = await parse(docbookChapter());
+    expect(doc.title).toBe('第 4 章 进程');
+    const kill = doc.sections.find((s) => s.text.includes('通过进程 ID 发送信号'));
+    expect(kill?.headingPath).toEqual(['第 4 章 进程', '4.2. 控制进程', '4.2.1. 杀死一个进程']);
+    const overview = doc.sections.find((s) => s.text.includes('守护进程在后台运行'));
+    expect(overview?.headingPath).toEqual(['第 4 章 进程', '4.1. 进程管理概述']);
+    expect(overview?.text).not.toContain('SIGKILL');
+  });
+
+  it('keeps every sub-section when Readability would take the longest one for the article', async () => {
+    const all = textOf((await parse(docbookChapter())).sections);
+    expect(all).toContain('守护进程在后台运行');
+    expect(all).toContain('下面两节讲信号和定时。');
+    expect(all).toContain('9 | SIGKILL');
+    expect(all).toContain('SIGHUP 让守护进程重读配置');
+    expect(all).toContain('这里是一个 crontab(5) 文件的例子[1]。');
+  });
+
+  it('keeps the lines of preformatted text', async () => {
+    const cron = (await parse(docbookChapter())).sections.find((s) => s.text.includes('daily.job'));
+    expect(cron?.text).toContain(
+      '# run at 00:05, every day\n5 0 * * * $HOME/bin/daily.job >> $HOME/tmp/out 2>&1\n# run at 14:15 on the first of every month\n',
+    );
+    const br = await parse('<html><body><pre>$ ls<br>$ pwd\n  /home/user</pre></body></html>');
+    expect(br.sections[0]?.text).toBe('$ ls\n$ pwd\n  /home/user');
+  });
+
+  it('keeps footnotes, in a section under the page heading', async () => {
+    const doc = await parse(docbookChapter());
+    const note = doc.sections.find((s) => s.text.includes('anacron 适合不常开机的系统'));
+    expect(note).toEqual({ text: '[1] anacron 适合不常开机的系统。', headingPath: ['第 4 章 进程'] });
+  });
+
+  it('drops the navigation bars and the table of contents of a manual', async () => {
+    const all = textOf((await parse(docbookChapter())).sections);
+    expect(all).not.toMatch(/上一页|下一页|起始页|目录/);
+    // each heading is read once, as a heading, not again from the contents list
+    expect(all).not.toContain('4.2.1. 杀死一个进程');
+  });
+
+  it("drops a news page's menu, sidebar, link lists, comments, footer and stray promotion, and keeps the article", async () => {
+    const doc = await parse(newsPage());
+    const all = textOf(doc.sections);
+    expect(all).toContain('全长一千一百六十六米');
+    expect(all).toContain('长江线 | 7:30-22:30');
+    expect(all).not.toMatch(/山城日报|要闻|微信分享|热门排行|火锅节|推荐阅读|公众号|网友甲|版权所有/);
+    expect(doc.sections.find((s) => s.text.includes('单程票价'))?.headingPath).toEqual([
+      '缆车停运检修',
+      '票价',
+    ]);
+  });
+
+  it('reads all of a real DocBook chapter: every section of Debian Reference chapter 11', async () => {
+    const file = new URL(
+      '../../../bench/knowledge/real-set/docs/debian-reference-ch11.html',
+      import.meta.url,
+    );
+    const doc = await parseDocument({ bytes: readFileSync(file), filename: 'debian-reference-ch11.html' });
+    const chapters = new Set(doc.sections.map((s) => s.headingPath?.[1]?.match(/^11\.\d+\./)?.[0]));
+    expect([...chapters].filter(Boolean)).toEqual([
+      '11.1.',
+      '11.2.',
+      '11.3.',
+      '11.4.',
+      '11.5.',
+      '11.6.',
+      '11.7.',
+    ]);
+  });
+});
