@@ -1,43 +1,79 @@
 import { AppError } from '@qiao/core';
-import { extractText, getDocumentProxy, getMeta } from 'unpdf';
+import { getDocumentProxy, getMeta, getResolvedPDFJS } from 'unpdf';
+import { ensureArrayBufferTransfer } from './array-buffer-transfer';
 import { baseName } from './base-name';
 import { normalizeText } from './decode-text';
 import { ocrPdfPage } from './ocr-pdf-page';
 import type { ParsedDocument, ParsedSection, ParseInput, ParseOptions } from './parsed-document';
+import { pageGlyphs } from './pdf-glyphs';
+import { glyphLines } from './pdf-lines';
+import { pdfHeadings } from './pdf-outline';
+import { dropContentsLines, dropRunningLines } from './pdf-page-furniture';
+import { type PdfPageLines, pdfSections } from './pdf-sections';
 import { ocrInstallHint, tesseractLanguages } from './tesseract-ocr';
 
 /**
- * One section per page, NFKC-normalized (PDFs written by Chromium use CJK radical code points
- * for common characters). Pages without a text layer are scans: their images go through OCR.
+ * Text from the glyphs pdf.js reads (pdf-glyphs.ts: nothing clipped at the page edge, spaces
+ * from real gaps), cut into sections at pages and at the outline's headings, without running
+ * headers/footers or table-of-contents lines, NFKC-normalized (PDFs written by Chromium use
+ * CJK radical code points for common characters). Pages without a text layer are scans:
+ * their images go through OCR.
  */
 export async function parsePdf(
   input: ParseInput,
   options: ParseOptions,
 ): Promise<Omit<ParsedDocument, 'format'>> {
-  // pdf.js takes ownership of the buffer it is given
-  const pdf = await getDocumentProxy(new Uint8Array(input.bytes), { verbosity: 0 }).catch(
-    (error: unknown) => {
-      if (error instanceof Error && error.name === 'PasswordException') {
-        throw new AppError(
-          'unsupported_media_type',
-          `${input.filename} is password-protected; remove the password and upload it again`,
-        );
-      }
-      throw error;
-    },
-  );
+  ensureArrayBufferTransfer();
+  // images are not decoded for text (maxImageSize); OCR opens the file again when it needs them
+  const pdf = await openPdf(input, { maxImageSize: 1 });
   try {
-    const { text: pages } = await extractText(pdf, { mergePages: false });
-    const sections: ParsedSection[] = [];
+    const { OPS } = await getResolvedPDFJS();
+    const pages: PdfPageLines[] = [];
     const scanned: number[] = [];
-    pages.forEach((text, index) => {
-      const normalized = normalizeText(text).trim();
-      if (normalized) sections.push({ text: normalized, page: index + 1 });
-      else scanned.push(index + 1);
-    });
-    const warnings = await ocrPages(pdf, scanned, sections, input.filename, options);
+    for (let page = 1; page <= pdf.numPages; page++) {
+      options.signal?.throwIfAborted();
+      const lines = glyphLines(await pageGlyphs(await pdf.getPage(page), OPS as never));
+      if (lines.length > 0) pages.push({ page, lines });
+      else scanned.push(page);
+    }
+    const body = dropRunningLines(pages.map((p) => p.lines)).map((lines, i) => ({
+      page: pages[i]?.page ?? 0,
+      lines: dropContentsLines(lines),
+    }));
+    const sections = pdfSections(body, await pdfHeadings(pdf))
+      .map((section) => ({ ...section, text: normalizeText(section.text).trim() }))
+      .filter((section) => section.text);
+    const warnings = scanned.length > 0 ? await ocrScans(input, scanned, sections, options) : [];
     sections.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
     return { title: (await pdfTitle(pdf)) || baseName(input.filename), sections, warnings };
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+async function openPdf(input: ParseInput, extra: Record<string, unknown> = {}): Promise<Pdf> {
+  // pdf.js takes ownership of the buffer it is given
+  return getDocumentProxy(new Uint8Array(input.bytes), { verbosity: 0, ...extra }).catch((error: unknown) => {
+    if (error instanceof Error && error.name === 'PasswordException') {
+      throw new AppError(
+        'unsupported_media_type',
+        `${input.filename} is password-protected; remove the password and upload it again`,
+      );
+    }
+    throw error;
+  });
+}
+
+async function ocrScans(
+  input: ParseInput,
+  pages: number[],
+  sections: ParsedSection[],
+  options: ParseOptions,
+): Promise<string[]> {
+  if (options.ocr === false) return ocrPages(undefined, pages, sections, input.filename, options);
+  const pdf = await openPdf(input);
+  try {
+    return await ocrPages(pdf, pages, sections, input.filename, options);
   } finally {
     await pdf.destroy();
   }
@@ -46,7 +82,7 @@ export async function parsePdf(
 type Pdf = Awaited<ReturnType<typeof getDocumentProxy>>;
 
 async function ocrPages(
-  pdf: Pdf,
+  pdf: Pdf | undefined,
   pages: number[],
   sections: ParsedSection[],
   filename: string,
@@ -57,7 +93,7 @@ async function ocrPages(
   if (options.ocr === false)
     return [`${filename}: ${pages.length} page(s) without text (${list}) skipped, OCR is off`];
   const languages = await tesseractLanguages();
-  if (!languages) {
+  if (!languages || !pdf) {
     return [
       `${filename}: ${pages.length} scanned page(s) (${list}) skipped: tesseract is not installed (${ocrInstallHint})`,
     ];
