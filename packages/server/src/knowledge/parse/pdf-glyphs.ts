@@ -42,6 +42,7 @@ export async function pageGlyphs(page: PDFPageProxy, ops: Ops): Promise<PdfGlyph
   const stack: Matrix[] = [];
   let ctm = identity();
   let text = {
+    widthScale: 0.001,
     tm: identity(),
     tlm: identity(),
     size: 0,
@@ -84,6 +85,7 @@ export async function pageGlyphs(page: PDFPageProxy, ops: Ops): Promise<PdfGlyph
         break;
       case ops.setFont:
         text.size = Number(args[1]) || 0;
+        text.widthScale = fontWidthScale(page, String(args[0]));
         break;
       case ops.setCharSpacing:
         text.charSpacing = Number(args[0]) || 0;
@@ -130,7 +132,7 @@ export async function pageGlyphs(page: PDFPageProxy, ops: Ops): Promise<PdfGlyph
         text.tm = translate((-item / 1000) * size * hScale, 0, text.tm);
         continue;
       }
-      const advance = ((item.width ?? 0) / 1000) * size;
+      const advance = (item.width ?? 0) * text.widthScale * size;
       const spacing = text.charSpacing + (item.isSpace ? text.wordSpacing : 0);
       const m = multiply(text.tm, ctm);
       const scale = Math.hypot(m[0], m[1]) || 1;
@@ -151,5 +153,18 @@ export async function pageGlyphs(page: PDFPageProxy, ops: Ops): Promise<PdfGlyph
       }
       text.tm = translate((advance + spacing) * hScale, 0, text.tm);
     }
+  }
+}
+
+/** glyph widths are in glyph space: thousandths for most fonts, the font's own matrix for Type3 */
+function fontWidthScale(page: PDFPageProxy, name: string): number {
+  try {
+    const font = page.commonObjs.has(name)
+      ? (page.commonObjs.get(name) as { fontMatrix?: number[] })
+      : undefined;
+    const scale = font?.fontMatrix?.[0];
+    return typeof scale === 'number' && scale > 0 ? scale : 0.001;
+  } catch {
+    return 0.001;
   }
 }

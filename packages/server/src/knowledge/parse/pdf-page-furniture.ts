@@ -27,7 +27,7 @@ export function dropRunningLines(pages: PdfLine[][]): PdfLine[][] {
     return lines.filter((line) => {
       const key = edge.get(line);
       if (key === undefined) return true;
-      if (/^[#\-–—/|\s]*$/.test(key)) return false;
+      if (/^[#\-–—/|\s]*$/.test(key.slice(key.indexOf(':') + 1))) return false;
       return (counts.get(key) ?? 0) < threshold;
     });
   });
@@ -36,7 +36,8 @@ export function dropRunningLines(pages: PdfLine[][]): PdfLine[][] {
 function edgeSet(lines: PdfLine[]): Map<PdfLine, string> {
   const byHeight = [...lines].sort((a, b) => b.y - a.y);
   const edge = new Set([...byHeight.slice(0, edgeLines), ...byHeight.slice(-edgeLines)]);
-  return new Map([...edge].map((line) => [line, runningKey(line.text)]));
+  // the same place on every page, give or take a few points
+  return new Map([...edge].map((line) => [line, `${Math.round(line.y / 6)}:${runningKey(line.text)}`]));
 }
 
 /** "3.1.2 主服务器 . . . . . . 3" or "Introduction ........ 12": a table-of-contents entry */
