@@ -113,6 +113,8 @@ export interface KnowledgeBaseDto {
   settings: KnowledgeBaseSettings;
   documentCount: number;
   chunkCount: number;
+  /** while its chunks are re-indexed with newer search terms: chunks done of total */
+  reindex?: { done: number; total: number };
   createdAt: string;
   updatedAt: string;
 }

@@ -210,7 +210,7 @@ async function insertChunks(
 }
 
 /** Headings are indexed with the text: "配送" in a heading finds the paragraphs under it. */
-function indexedText(text: string, headingPath: readonly string[]): string {
+export function indexedText(text: string, headingPath: readonly string[]): string {
   return headingPath.length > 0 ? `${headingPath.join('\n')}\n${text}` : text;
 }
 

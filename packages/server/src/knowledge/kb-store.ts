@@ -126,6 +126,9 @@ export function toKnowledgeBaseDto(
     settings: knowledgeBaseSettings.parse(kb.settings),
     documentCount: Number(documentCount),
     chunkCount: Number(chunkCount),
+    ...(kb.reindexTotal !== null
+      ? { reindex: { done: Math.min(kb.reindexDone ?? 0, kb.reindexTotal), total: kb.reindexTotal } }
+      : {}),
     createdAt: kb.createdAt.toISOString(),
     updatedAt: kb.updatedAt.toISOString(),
   };

@@ -8,6 +8,7 @@ import type { IngestDeps } from './ingest-document';
 import { ingestProcessor, type RetryPolicy } from './ingest-processor';
 import type { IngestProcessor, IngestQueue } from './ingest-queue';
 import { warmParserProcess } from './parse/parser-process';
+import { isReindexJob, queueStaleKnowledgeBases, reindexProcessor } from './reindex-job';
 import { ensureVectorStore } from './vector-store';
 
 /** The knowledge subsystem's running parts: the ingestion queue and what its jobs need. */
@@ -22,6 +23,11 @@ export interface StartKnowledgeOptions {
   resume?: boolean;
   retry?: RetryPolicy;
   batchSize?: number;
+  /** re-index knowledge bases indexed with older search terms (reindex-job.ts); default: resume */
+  reindex?: boolean;
+  /** chunk slices of the re-index (tests make them small) */
+  reindexSliceMs?: number;
+  log?: (line: string) => void;
 }
 
 /**
@@ -43,11 +49,19 @@ export async function startKnowledge(
   // the first upload should not wait for a parser process to start
   warmParserProcess(deps.config.parse.maxMemoryMb);
   let queue: IngestQueue | undefined;
-  const processor: IngestProcessor = ingestProcessor(
-    ingest,
-    (documentId, delayMs) => queue!.enqueue(documentId, { delayMs }),
-    options.retry,
-  );
+  const requeue = (jobId: string, delayMs?: number) => queue!.enqueue(jobId, { delayMs });
+  const ingestJob = ingestProcessor(ingest, requeue, options.retry);
+  const reindex = {
+    db: ingest.db,
+    requeue,
+    log: options.log ?? ((line: string) => console.log(line)),
+    sliceMs: options.reindexSliceMs,
+    batchSize: options.batchSize,
+  };
+  const reindexJob = reindexProcessor(reindex);
+  // one queue for both: on the scale path BullMQ spreads re-index slices over the workers too
+  const processor: IngestProcessor = (jobId, signal) =>
+    isReindexJob(jobId) ? reindexJob(jobId, signal) : ingestJob(jobId, signal);
   queue = deps.config.redisUrl
     ? await bullmqIngestQueue(deps.config.redisUrl, processor)
     : inProcessIngestQueue(processor);
@@ -57,5 +71,6 @@ export async function startKnowledge(
       await queue.enqueue(doc.id);
     }
   }
+  if (options.reindex ?? options.resume ?? true) await queueStaleKnowledgeBases(reindex);
   return { queue, ingest, close: () => queue!.close() };
 }

@@ -56,8 +56,9 @@ export async function startServer(config: Config, options: StartServerOptions = 
     undo.push(() => gateway.close());
     undo.push(() => closeToolHost(config));
     const guards = defaultGuards(database, gateway, config);
-    // re-queues documents whose ingestion a crash or stop interrupted
-    const knowledge = await startKnowledge({ config, database, gateway });
+    // re-queues documents whose ingestion a crash or stop interrupted, and re-indexes knowledge
+    // bases indexed with older search terms, in the background
+    const knowledge = await startKnowledge({ config, database, gateway }, { log });
     undo.push(() => knowledge.close());
     const app = createApp({ config, database, gateway, localToken, guards, knowledge });
     const listening: Listening = await listen(app.fetch, config.host, config.port);

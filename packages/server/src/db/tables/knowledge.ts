@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { searchIndexVersion } from '../../knowledge/search-index-version';
 import { createdAt, id, updatedAt } from '../columns';
 import { conversations, messages, users } from './core';
 
@@ -32,6 +33,18 @@ export const knowledgeBases = pgTable(
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     settings: jsonb('settings').$type<KnowledgeBaseSettings>().notNull(),
+    /**
+     * The search-term version its documents were indexed with (knowledge/search-index-version.ts);
+     * rows from before migration 0018 are 1, new ones the running code's. Older ones are
+     * re-indexed in the background (knowledge/reindex-*.ts), which counts its chunks in
+     * reindex_done of reindex_total while it runs (both null otherwise).
+     */
+    indexVersion: integer('index_version')
+      .notNull()
+      .default(1)
+      .$defaultFn(() => searchIndexVersion),
+    reindexDone: integer('reindex_done'),
+    reindexTotal: integer('reindex_total'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -87,6 +100,12 @@ export const kbDocuments = pgTable(
      * (other line endings, full-width digits) or in another format is a duplicate too
      */
     textHash: text('text_hash'),
+    /** like the knowledge base's; reindex_next is the chunk index the re-index goes on from */
+    indexVersion: integer('index_version')
+      .notNull()
+      .default(1)
+      .$defaultFn(() => searchIndexVersion),
+    reindexNext: integer('reindex_next').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
