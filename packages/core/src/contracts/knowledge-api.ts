@@ -167,6 +167,13 @@ export interface SearchHit {
   score: number;
   scores: { bm25?: number; vector?: number; fused?: number; rerank?: number };
   source: PassageSource;
+  /**
+   * 0..1, what chat compares with the knowledge base's `scoreThreshold`: rerank, else the
+   * larger of keyword coverage and vector cosine (search results always carry it)
+   */
+  relevance?: number;
+  /** false: a chat turn would not use this passage (below the threshold) */
+  passesThreshold?: boolean;
 }
 
 export interface SearchResult {
@@ -174,6 +181,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** why a retriever was skipped (no embedding model, no pgvector...) */
   notes: string[];
+  /** the knowledge base's `scoreThreshold`: hits whose relevance is below it are not used by chat */
+  scoreThreshold?: number;
 }
 
 /** A numbered passage given to the model; the answer cites it as [index]. */
@@ -181,5 +190,8 @@ export interface KnowledgeSource extends PassageSource {
   index: number;
   chunkId: string;
   text: string;
+  /** the score the ranking used (see SearchHit.score) */
   score: number;
+  /** 0..1, the value compared with the threshold (absent on sources stored before it existed) */
+  relevance?: number;
 }

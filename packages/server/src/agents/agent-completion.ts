@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatStreamPart, UiLanguage } from '@qiao/core';
+import type { ChatMessage, ChatStreamPart, KnowledgeSource, UiLanguage } from '@qiao/core';
 import type { ChatRequest, RequestOrigin } from '../gateway/gateway';
 import type { AppDeps, AuthContext } from '../http/app-env';
 import { agentKnowledge } from '../knowledge/agent-knowledge';
@@ -10,6 +10,15 @@ import { agentSlugOf, applyAgent } from './agent-chat-request';
 import { resolveAgent } from './resolve-agent';
 
 type V1Request = Omit<ChatRequest, 'source' | 'signal'>;
+
+export interface AgentStream {
+  parts: AsyncIterable<ChatStreamPart>;
+  /**
+   * the knowledge-base passages given to the model, numbered as the answer cites them: the
+   * `sources` field of the completion (docs/api.md); absent for an agent without knowledge
+   */
+  sources?: KnowledgeSource[];
+}
 
 /**
  * `agent/<slug>` on /v1 as the whole agent, not only its persona: passages from its knowledge
@@ -23,7 +32,7 @@ export async function openAgentStream(
   request: V1Request,
   origin: RequestOrigin & { signal: AbortSignal },
   lang?: UiLanguage,
-): Promise<AsyncIterable<ChatStreamPart>> {
+): Promise<AgentStream> {
   const { spec } = await resolveAgent(deps.database.db, auth, agentSlugOf(request.model), lang);
   const applied = await applyAgent(deps, spec, request);
   const knowledge = await agentKnowledge(deps, {
@@ -34,11 +43,13 @@ export async function openAgentStream(
     signal: origin.signal,
     injection: spec.safety?.injection,
   });
-  if (knowledge.answer) return knowledge.answer;
+  const { sources } = knowledge;
+  if (knowledge.answer) return { parts: knowledge.answer, sources };
   const messages = beforeQuestion(applied.messages, knowledge.messages);
   const open = (step: StepRequest) =>
     openGuardedStream(deps.gateway, deps.guards, { ...applied, ...step, ...origin }, { policy: spec.safety });
-  if (spec.tools.length === 0 || (request.tools?.length ?? 0) > 0) return open({ messages });
+  if (spec.tools.length === 0 || (request.tools?.length ?? 0) > 0)
+    return { parts: await open({ messages }), sources };
   const tooling = await prepareTooling(deps, {
     model: applied.model,
     messages,
@@ -47,7 +58,7 @@ export async function openAgentStream(
     allowTools: spec.tools,
     origin,
   });
-  return toolLoopParts({ ...tooling, open }, origin.signal);
+  return { parts: toolLoopParts({ ...tooling, open }, origin.signal), sources };
 }
 
 /** Context for this turn only goes right before the last user message. */

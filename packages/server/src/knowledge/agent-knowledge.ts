@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatStreamPart, InjectionAction } from '@qiao/core';
+import type { ChatMessage, ChatStreamPart, InjectionAction, KnowledgeSource } from '@qiao/core';
 import type { AppDeps } from '../http/app-env';
 import { retrievePassages } from './knowledge-passages';
 import { knowledgePrompt } from './knowledge-prompt';
@@ -9,6 +9,8 @@ export interface AgentKnowledge {
   messages: ChatMessage[];
   /** the knowledge bases have nothing on it and say so (their "not found" setting) */
   answer?: AsyncIterable<ChatStreamPart>;
+  /** the numbered passages the answer may cite; absent when the agent has no knowledge base */
+  sources?: KnowledgeSource[];
 }
 
 /** An agent's knowledge for one OpenAI-style call: the same retrieval and rules as a chat turn. */
@@ -26,7 +28,12 @@ export async function agentKnowledge(
   const query = input.kbIds.length > 0 ? retrievalQuery(input.messages) : '';
   if (!query) return { messages: [] };
   const { sources, settings } = await retrievePassages(deps, { ...input, query, source: 'v1' });
-  if (sources.length > 0) return { messages: [{ role: 'system', content: knowledgePrompt(sources) }] };
-  if (settings.notFound !== 'say-not-found') return { messages: [] };
-  return { messages: [], answer: fixedAnswerStream({ text: settings.notFoundMessage, model: input.model }) };
+  if (sources.length > 0)
+    return { messages: [{ role: 'system', content: knowledgePrompt(sources) }], sources };
+  if (settings.notFound !== 'say-not-found') return { messages: [], sources };
+  return {
+    messages: [],
+    sources,
+    answer: fixedAnswerStream({ text: settings.notFoundMessage, model: input.model }),
+  };
 }

@@ -75,6 +75,7 @@ function withinBudget(hits: RetrievedHit[], settings: KnowledgeBaseSettings): Kn
       chunkId: hit.chunkId,
       text: hit.text,
       score: hit.score,
+      relevance: hit.relevance,
     });
   }
   return sources;

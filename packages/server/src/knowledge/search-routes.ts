@@ -1,11 +1,11 @@
-import { searchBody } from '@qiao/core';
+import { type SearchResult, searchBody } from '@qiao/core';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { readJson } from '../http/read-json';
 import { requireKbRole } from './kb-access';
 import { retrieve } from './retrieve';
 
-/** Hit test: ranked chunks with the score of each retriever. */
+/** Hit test: ranked chunks with the score of each retriever, relevance 0..1 and whether chat would use them. */
 export function searchRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { db } = deps.database;
@@ -25,7 +25,13 @@ export function searchRoutes(deps: AppDeps): Hono<AppEnv> {
         signal: c.req.raw.signal,
       },
     );
-    return c.json({ mode: result.mode, hits: result.hits, notes: result.notes });
+    // below-threshold hits stay in the list, marked: the hit test shows what chat would drop
+    return c.json({
+      mode: result.mode,
+      hits: result.hits,
+      notes: result.notes,
+      scoreThreshold: result.settings.scoreThreshold,
+    } satisfies SearchResult);
   });
 
   return app;

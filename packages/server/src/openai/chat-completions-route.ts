@@ -33,10 +33,10 @@ export function chatCompletionsRoute(deps: AppDeps): Hono<AppEnv> {
       apiKeyId: auth.apiKeyId,
       signal: controller.signal,
     };
-    const stream = isAgentModel(body.model)
+    const { parts, sources } = isAgentModel(body.model)
       ? await openAgentStream(deps, auth, request, origin, requestLanguage(c))
-      : await openGuardedStream(deps.gateway, deps.guards, { ...request, ...origin });
-    const peeked = await peekStream(stream);
+      : { parts: await openGuardedStream(deps.gateway, deps.guards, { ...request, ...origin }) };
+    const peeked = await peekStream(parts);
     // an agent answers under its own name, whichever model serves it
     const model = isAgentModel(body.model) ? body.model : (peeked.model ?? body.model);
 
@@ -46,12 +46,17 @@ export function chatCompletionsRoute(deps: AppDeps): Hono<AppEnv> {
     const labelHeaders = aiLabelHeaders(id);
     if (!body.stream) {
       for (const [name, value] of Object.entries(labelHeaders)) c.header(name, value);
-      return c.json({ ...(await collectCompletion(peeked.parts, model, id)), aigc });
+      // an agent's knowledge-base passages: a `sources` field OpenAI clients ignore (docs/api.md)
+      return c.json({
+        ...(await collectCompletion(peeked.parts, model, id)),
+        aigc,
+        ...(sources ? { sources } : {}),
+      });
     }
 
     const includeUsage = body.stream_options?.include_usage === true;
     const created = Math.floor(Date.now() / 1000);
-    const chunks = new CompletionChunks({ id, created, model, includeUsage, aigc });
+    const chunks = new CompletionChunks({ id, created, model, includeUsage, aigc, sources });
     return sendEventStream(c, streamCompletion({ parts: peeked.parts, chunks, includeUsage }), {
       onClose: cancel,
       headers: labelHeaders,

@@ -1,4 +1,4 @@
-import type { ErrorBody, FinishReason, Usage } from '@qiao/core';
+import type { ErrorBody, FinishReason, KnowledgeSource, Usage } from '@qiao/core';
 import { openaiErrorType } from '../http/error-response';
 import { toOpenAIFinishReason } from './finish-reason';
 import { toOpenAIUsage } from './openai-usage';
@@ -10,6 +10,8 @@ export interface ChunkHeader {
   includeUsage: boolean;
   /** the implicit AI-content label (GB 45438), sent once, in the finish chunk */
   aigc?: object;
+  /** an agent's knowledge-base passages, sent once, in the first chunk (before any [n] cites them) */
+  sources?: readonly KnowledgeSource[];
 }
 
 const choiceTail = '},"logprobs":null,"finish_reason":null}]';
@@ -23,16 +25,18 @@ export class CompletionChunks {
   readonly #head: string;
   readonly #tail: string;
   readonly #label: string;
+  readonly #sources: string;
 
   constructor(header: ChunkHeader) {
     this.#head = `data: {"id":${JSON.stringify(header.id)},"object":"chat.completion.chunk","created":${header.created},"model":${JSON.stringify(header.model)},"system_fingerprint":null,"choices":[`;
     // With include_usage every chunk carries "usage":null until the final usage chunk.
     this.#tail = header.includeUsage ? ',"usage":null}\n\n' : '}\n\n';
     this.#label = header.aigc ? `,"aigc":${JSON.stringify(header.aigc)}` : '';
+    this.#sources = header.sources ? `,"sources":${JSON.stringify(header.sources)}` : '';
   }
 
   role(): string {
-    return `${this.#head}{"index":0,"delta":{"role":"assistant","content":"","refusal":null${choiceTail}${this.#tail}`;
+    return `${this.#head}{"index":0,"delta":{"role":"assistant","content":"","refusal":null${choiceTail}${this.#sources}${this.#tail}`;
   }
 
   text(text: string): string {
