@@ -7,6 +7,7 @@ import { kbApi } from './kb-api';
 import { KbSettingsPanel } from './kb-settings-panel';
 import { useKbText } from './kb-text';
 import { MembersPanel } from './members-panel';
+import { ReindexProgress } from './reindex-progress';
 import { useAsync } from './use-async';
 
 /** /knowledge/:kbId/*: documents (with chunk preview), hit test, members, settings. */
@@ -30,6 +31,7 @@ export function KbPage() {
         )}
         {kb.data && (
           <>
+            <ReindexProgress kb={kb.data} reload={kb.reload} />
             <nav className="tabs" aria-label={kb.data.name}>
               <NavLink to={root} end className="tab">
                 {t('documents')}

@@ -87,6 +87,7 @@ const zh = {
   embeddingModel: '向量模型（provider/model，留空为仅关键词）',
   rerankModel: '重排模型（provider/model，可留空）',
   reindexHint: '更换向量模型会重新索引全部文档；分段设置只影响之后上传的文档。',
+  reindexing: '正在按新的分词规则重建索引：{done} / {total} 个分段，检索照常可用',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -174,6 +175,7 @@ const en: Record<keyof typeof zh, string> = {
   rerankModel: 'Rerank model (provider/model; optional)',
   reindexHint:
     'Changing the embedding model re-indexes every document; chunk settings apply to later uploads.',
+  reindexing: 'Re-indexing with new search terms: {done} of {total} chunks; search works meanwhile',
 };
 
 export type KbTextKey = keyof typeof zh;
