@@ -65,6 +65,25 @@ describe('parsePdf', () => {
     ]);
   });
 
+  it('without an outline, takes headings from larger type, nested by their numbers', async () => {
+    const body = (y: number, text: string): TestText => ({ x: 50, y, text });
+    const bytes = testPdf([
+      [
+        { x: 50, y: 760, text: '1 总则', size: 16 },
+        body(740, 'This policy covers travel by all staff members.'),
+        { x: 50, y: 700, text: '1.1 Scope of the rules', size: 13 },
+        body(680, 'It applies to trips longer than one day.'),
+        { x: 50, y: 640, text: '2 报销', size: 16 },
+        body(620, '差旅报销须在三十天内提交。'),
+      ],
+    ]);
+    expect((await parse(bytes)).sections.map((s) => s.headingPath)).toEqual([
+      ['1 总则'],
+      ['1 总则', '1.1 Scope of the rules'],
+      ['2 报销'],
+    ]);
+  });
+
   it('drops running headers and footers, page numbers aside, and table-of-contents lines', async () => {
     const words = ['one', 'two', 'three', 'four'];
     const page = (n: number): TestText[] => [

@@ -5,6 +5,7 @@ import { baseName } from './base-name';
 import { normalizeText } from './decode-text';
 import { ocrPdfPage } from './ocr-pdf-page';
 import type { ParsedDocument, ParsedSection, ParseInput, ParseOptions } from './parsed-document';
+import { fontSizeHeadings } from './pdf-font-headings';
 import { pageGlyphs } from './pdf-glyphs';
 import { glyphLines } from './pdf-lines';
 import { pdfHeadings } from './pdf-outline';
@@ -14,7 +15,8 @@ import { ocrInstallHint, tesseractLanguages } from './tesseract-ocr';
 
 /**
  * Text from the glyphs pdf.js reads (pdf-glyphs.ts: nothing clipped at the page edge, spaces
- * from real gaps), cut into sections at pages and at the outline's headings, without running
+ * from real gaps), cut into sections at pages and at the outline's headings (or, without an
+ * outline, at lines set larger than the body text), without running
  * headers/footers or table-of-contents lines, NFKC-normalized (PDFs written by Chromium use
  * CJK radical code points for common characters). Pages without a text layer are scans:
  * their images go through OCR.
@@ -40,7 +42,8 @@ export async function parsePdf(
       page: pages[i]?.page ?? 0,
       lines: dropContentsLines(lines),
     }));
-    const sections = pdfSections(body, await pdfHeadings(pdf))
+    const outline = await pdfHeadings(pdf);
+    const sections = pdfSections(body, outline.length > 0 ? outline : fontSizeHeadings(body))
       .map((section) => ({ ...section, text: normalizeText(section.text).trim() }))
       .filter((section) => section.text);
     const warnings = scanned.length > 0 ? await ocrScans(input, scanned, sections, options) : [];
