@@ -6,14 +6,20 @@ import { searchIndexVersion } from './search-index-version';
 
 /**
  * Re-index jobs share the ingestion queue (in-process, or BullMQ on the scale path) with
- * documents: a job id `reindex.<kbId>.<chunks done>` (BullMQ forbids `:` in ids) is one slice
- * of a knowledge base's re-index. The done count keeps ids unique from slice to slice, while
- * two processes starting at once queue the same id, and BullMQ keeps one.
+ * documents: a job `reindex.<kbId>.<tag>` (BullMQ forbids `:` in ids) is one slice of a
+ * knowledge base's re-index. At start the tag is the chunks done so far, so two processes
+ * starting at once queue the same id and BullMQ keeps one; each next slice gets a fresh tag
+ * (a queue ignores an id it already holds, and the running slice still holds its own).
  */
 const prefix = 'reindex.';
+let slices = 0;
 
-export function reindexJobId(kbId: string, done: number): string {
-  return `${prefix}${kbId}.${done}`;
+export function reindexJobId(kbId: string, tag: string | number): string {
+  return `${prefix}${kbId}.${tag}`;
+}
+
+function nextSliceId(kbId: string): string {
+  return reindexJobId(kbId, `${Date.now().toString(36)}-${process.pid}-${++slices}`);
 }
 
 export function isReindexJob(jobId: string): boolean {
@@ -63,7 +69,7 @@ export async function queueStaleKnowledgeBases(deps: ReindexDeps): Promise<numbe
 export function reindexProcessor(deps: ReindexDeps): IngestProcessor {
   const failures = new Map<string, number>();
   return async (jobId, signal) => {
-    const kbId = jobId.slice(prefix.length, jobId.lastIndexOf('.'));
+    const kbId = jobId.split('.')[1]!;
     const until = Date.now() + (deps.sliceMs ?? 2_000);
     try {
       while (!signal.aborted) {
@@ -71,14 +77,14 @@ export function reindexProcessor(deps: ReindexDeps): IngestProcessor {
         if (!documentId) return await finish(deps, kbId);
         await reindexBatch(deps.db, kbId, documentId, deps.batchSize);
         failures.delete(kbId);
-        if (Date.now() >= until) return await deps.requeue(reindexJobId(kbId, await done(deps.db, kbId)));
+        if (Date.now() >= until) return await deps.requeue(nextSliceId(kbId));
       }
     } catch (error) {
       // a database hiccup (or a deadlock on Postgres): the batch left nothing, try again later
       const count = (failures.get(kbId) ?? 0) + 1;
       failures.set(kbId, count);
       deps.log(`Re-indexing knowledge base ${kbId} failed (${(error as Error).message}); attempt ${count}`);
-      if (count < 5) await deps.requeue(reindexJobId(kbId, await done(deps.db, kbId)), 5_000 * count);
+      if (count < 5) await deps.requeue(nextSliceId(kbId), 5_000 * count);
     }
   };
 }
@@ -89,13 +95,6 @@ async function nextDocument(db: Db, kbId: string): Promise<string | undefined> {
     where kb_id = ${kbId} and status = 'ready' and index_version < ${searchIndexVersion}::int
     order by id limit 1`)) as unknown as { rows: { id: string }[] };
   return rows[0]?.id;
-}
-
-async function done(db: Db, kbId: string): Promise<number> {
-  const { rows } = (await db.execute(
-    sql`select coalesce(reindex_done, 0) as done from knowledge_bases where id = ${kbId}`,
-  )) as unknown as { rows: { done: number }[] };
-  return rows[0]?.done ?? 0;
 }
 
 /** Marks the knowledge base current once no ready document is left to do. */
