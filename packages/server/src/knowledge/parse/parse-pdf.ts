@@ -34,7 +34,10 @@ export async function parsePdf(
     const scanned: number[] = [];
     for (let page = 1; page <= pdf.numPages; page++) {
       options.signal?.throwIfAborted();
-      const lines = glyphLines(await pageGlyphs(await pdf.getPage(page), OPS as never));
+      const proxy = await pdf.getPage(page);
+      const lines = glyphLines(await pageGlyphs(proxy, OPS as never));
+      // fonts and operator lists of a page are not needed once its lines are read
+      proxy.cleanup();
       if (lines.length > 0) pages.push({ page, lines });
       else scanned.push(page);
     }
