@@ -1,4 +1,5 @@
-import { attribute, type DomNode, squashedLength } from './html-dom-node';
+import type { BlockStats } from './html-block-stats';
+import { attribute, type DomNode } from './html-dom-node';
 
 const boilerplateRoles = new Set([
   'navigation',
@@ -16,6 +17,7 @@ const boilerplateWords =
 // …unless the same element also says it is the content
 const contentWords = /^(article|content|main|body|post|entry|text)$/i;
 const linkListTags = new Set(['ul', 'ol', 'dl', 'div', 'menu']);
+const maxClassShare = 0.3;
 const classedTags = new Set([
   'div',
   'section',
@@ -34,18 +36,24 @@ const classedTags = new Set([
  * Whether an element is page furniture rather than content: a navigation/banner role, a class or
  * id that names navigation, headers, footers, sidebars, comments or ads, or a block that is
  * mostly links (a table of contents, a link bar). A class name alone never drops more than
- * `maxShare` of the page's text, so a theme's `<div id="page" class="has-header">` cannot
+ * 30% of the page's text, so a theme's `<div id="page" class="has-header">` cannot
  * swallow the article.
  */
-export function isBoilerplate(node: DomNode, tag: string, pageChars: number, maxShare = 0.3): boolean {
+export function isBoilerplate(
+  node: DomNode,
+  tag: string,
+  stats: BlockStats,
+  pageChars: number,
+  options: { keepLinkLists?: boolean } = {},
+): boolean {
   if (boilerplateRoles.has(attribute(node, 'role').toLowerCase())) return true;
   if (node.getAttribute?.('hidden') != null || attribute(node, 'aria-hidden') === 'true') return true;
   if (classedTags.has(tag)) {
     const words = `${attribute(node, 'class')} ${attribute(node, 'id')}`.split(/[\s_-]+/).filter(Boolean);
     if (words.some((w) => boilerplateWords.test(w)) && !words.some((w) => contentWords.test(w)))
-      if (squashedLength(node.textContent) <= pageChars * maxShare) return true;
+      if (stats.chars <= pageChars * maxClassShare) return true;
   }
-  return linkListTags.has(tag) && isLinkList(node);
+  return !options.keepLinkLists && linkListTags.has(tag) && isLinkList(stats);
 }
 
 const noteTags = new Set(['div', 'section', 'aside', 'ol', 'ul', 'dl', 'footer']);
@@ -66,24 +74,5 @@ export function isFootnotes(node: DomNode, tag: string): boolean {
 
 // a table of contents or a link bar: several links within the site and little text of its own.
 // Links out (http:, mailto:) are a reading list, and tables are content whatever their links.
-function isLinkList(node: DomNode): boolean {
-  const total = squashedLength(node.textContent);
-  if (total === 0) return false;
-  let links = 0;
-  let linkChars = 0;
-  let content = false;
-  const count = (parent: DomNode) => {
-    for (const child of Array.from(parent.childNodes)) {
-      if (child.nodeType !== 1 || content) continue;
-      const tag = child.nodeName.toLowerCase();
-      const href = attribute(child, 'href');
-      if (tag === 'table' || tag === 'pre') content = true;
-      else if (tag === 'a' && href && !/^[a-z][a-z0-9+.-]*:/i.test(href)) {
-        links++;
-        linkChars += squashedLength(child.textContent);
-      } else count(child);
-    }
-  };
-  count(node);
-  return !content && links >= 3 && linkChars >= total * 0.7;
-}
+const isLinkList = (stats: BlockStats) =>
+  !stats.content && stats.links >= 3 && stats.linkChars >= stats.chars * 0.7;

@@ -1,5 +1,6 @@
+import { blockStats } from './html-block-stats';
 import { isBoilerplate, isFootnotes } from './html-boilerplate';
-import { type DomNode, squashedLength } from './html-dom-node';
+import type { DomNode } from './html-dom-node';
 import type { ParsedSection } from './parsed-document';
 
 // what a reader never sees as content
@@ -56,6 +57,8 @@ const sectioning = new Set(['article', 'main', 'section']);
 export interface HtmlSectionsOptions {
   /** when given, text is read only inside these elements (and footnotes); headings are read everywhere */
   within?: ReadonlySet<DomNode>;
+  /** keep blocks that are mostly links (for a page that is nothing but a table of contents) */
+  keepLinkLists?: boolean;
 }
 
 /**
@@ -65,7 +68,8 @@ export interface HtmlSectionsOptions {
  * keeps its lines, page furniture (isBoilerplate) is left out, footnotes get a section of their own.
  */
 export function htmlSections(root: DomNode, options: HtmlSectionsOptions = {}): ParsedSection[] {
-  const pageChars = squashedLength(root.textContent);
+  const stats = blockStats(root);
+  const pageChars = stats.get(root)?.chars ?? 0;
   const sections: ParsedSection[] = [];
   let path: { level: number; text: string }[] = [];
   let paragraphs: string[] = [];
@@ -92,7 +96,8 @@ export function htmlSections(root: DomNode, options: HtmlSectionsOptions = {}): 
       const footnotes = isFootnotes(child, tag);
       if (!footnotes && skipped.has(tag)) continue;
       if (tag === 'footer' || (tag === 'header' && !sectioned)) continue;
-      if (!footnotes && isBoilerplate(child, tag, pageChars)) continue;
+      const counted = stats.get(child);
+      if (!footnotes && counted && isBoilerplate(child, tag, counted, pageChars, options)) continue;
       const level = /^h([1-6])$/.exec(tag)?.[1];
       const within = inside || footnotes || options.within?.has(child) === true;
       if (level) {

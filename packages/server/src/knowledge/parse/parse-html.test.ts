@@ -61,6 +61,15 @@ describe('parseHtml', () => {
     ]);
   });
 
+  it('reads a page that is nothing but a table of contents rather than nothing', async () => {
+    const items = ['第 1 章 入门', '第 2 章 安装', '第 3 章 配置', '第 4 章 进程'];
+    const html = `<html><body><h1>Debian 参考手册</h1><div class="toc"><dl>${items
+      .map((item, i) => `<dt><a href="ch0${i + 1}.html">${item}</a></dt>`)
+      .join('')}</dl></div></body></html>`;
+    const doc = await parse(html);
+    expect(doc.sections).toEqual([{ text: items.join('\n'), headingPath: ['Debian 参考手册'] }]);
+  });
+
   it('reads all of a real DocBook chapter: every section of Debian Reference chapter 11', async () => {
     const file = new URL(
       '../../../bench/knowledge/real-set/docs/debian-reference-ch11.html',

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { baseName } from './base-name';
 import { decodeText, normalizeKeepingPunctuation } from './decode-text';
-import type { DomNode } from './html-dom-node';
+import { type DomNode, squashedLength } from './html-dom-node';
 import { htmlSections } from './html-sections';
 import type { ParsedDocument, ParsedSection, ParseInput } from './parsed-document';
 import { readabilityRoots } from './readability-roots';
@@ -21,7 +21,7 @@ export async function parseHtml(input: ParseInput): Promise<Omit<ParsedDocument,
   const { document } = parseHTML(html);
   const pageTitle = document.title?.trim();
   const body = (document.body ?? document.documentElement) as unknown as DomNode;
-  const whole = htmlSections(body);
+  const whole = readable(body);
   const article = readabilityRoots(html, document);
   const narrowed = article ? htmlSections(body, { within: article.roots }) : [];
   const sections = chars(narrowed) >= chars(whole) * trustedShare ? narrowed : whole;
@@ -30,6 +30,14 @@ export async function parseHtml(input: ParseInput): Promise<Omit<ParsedDocument,
     sections,
     warnings: warning ? [warning] : [],
   };
+}
+
+// a page that is nothing but a table of contents or an index is read with its link lists
+function readable(body: DomNode): ParsedSection[] {
+  const strict = htmlSections(body);
+  if (chars(strict) >= squashedLength(body.textContent) * 0.25) return strict;
+  const lenient = htmlSections(body, { keepLinkLists: true });
+  return chars(lenient) > chars(strict) ? lenient : strict;
 }
 
 const chars = (sections: ParsedSection[]) =>
