@@ -23,7 +23,9 @@ export interface CliBackend {
    * Any REST route, as the local administrator: commands that only wrap the API (agents…)
    * use this instead of a method of their own. Error replies throw AppError.
    */
-  api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  /** a REST route that answers with server-sent events (a chat turn), as the local administrator */
+  eventStream(path: string, body: unknown, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>>;
   close(): Promise<void>;
 }
 

@@ -88,6 +88,17 @@ export function directBackend(config: Config): CliBackend {
       if (!response.ok) throw await errorFromResponse(response);
       return (response.status === 204 ? undefined : await response.json()) as T;
     },
+    async eventStream(path, body, signal) {
+      const response = await (await openApp()).request(path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${localToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal,
+      });
+      if (!response.ok) throw await errorFromResponse(response);
+      if (!response.body) throw new AppError('upstream_error', `${path} answered without a body`);
+      return response.body;
+    },
     async checkProviders() {
       return checkProviders(await openGateway());
     },

@@ -86,7 +86,12 @@ export function directKbBackend(deps: {
         { db, config: deps.config, gateway: await deps.gateway() },
         { userId, kbIds: [kb.id], query: body.query, topK: body.topK },
       );
-      return result.hits;
+      return {
+        mode: result.mode,
+        hits: result.hits,
+        notes: result.notes,
+        scoreThreshold: result.settings.scoreThreshold,
+      };
     },
     async close() {
       await service?.then((started) => started.close()).catch(() => {});

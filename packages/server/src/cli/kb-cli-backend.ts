@@ -1,4 +1,4 @@
-import type { KbDocumentDto, KnowledgeBaseDto, SearchHit } from '@qiao/core';
+import type { KbDocumentDto, KnowledgeBaseDto, SearchResult } from '@qiao/core';
 
 /** What `qiao kb` needs; through the running server or on the database (see cli-backend.ts). */
 export interface KbCliBackend {
@@ -8,6 +8,7 @@ export interface KbCliBackend {
   /** adds a file and queues its ingestion; a file already in the knowledge base is a 409 AppError */
   upload(kb: string, file: { name: string; bytes: Uint8Array }): Promise<KbDocumentDto>;
   document(kb: string, documentId: string): Promise<KbDocumentDto>;
-  search(kb: string, query: string, topK?: number): Promise<SearchHit[]>;
+  /** every hit, below the chat's threshold too (marked by `passesThreshold`) */
+  search(kb: string, query: string, topK?: number): Promise<SearchResult>;
   close(): Promise<void>;
 }

@@ -64,32 +64,46 @@ export function kbCommand(program: Command, ctx: CliContext): void {
     });
 
   kb.command('search')
-    .description('search a knowledge base')
+    .description(
+      'search a knowledge base: relevance 0–1 per passage, and which ones chat would not use (below the threshold)',
+    )
     .requiredOption('--kb <name>', 'knowledge base name')
     .option('--top-k <k>', 'how many passages', (value) => Number.parseInt(value, 10))
-    .option('--json', 'print [{text, score, source: {document, page?, heading?}}]')
+    .option(
+      '--json',
+      'print [{text, relevance, passesThreshold, score, source: {document, page?, heading?}}] (score: the ranking score, kept for compatibility)',
+    )
     .argument('<query>')
     .action(async (query: string, options: { kb: string; topK?: number; json?: boolean }) => {
-      const hits = await withKb((k) => k.search(options.kb, query, options.topK));
-      if (options.json) return ctx.out(`${JSON.stringify(hits.map(toJsonHit), null, 2)}\n`);
-      if (hits.length === 0) return ctx.out('Nothing found\n');
-      hits.forEach((hit, i) => {
-        const where = [
-          hit.source.document,
-          hit.source.page ? `p.${hit.source.page}` : '',
-          hit.source.heading ?? '',
-        ]
-          .filter(Boolean)
-          .join(' · ');
-        ctx.out(`[${i + 1}] ${hit.score.toFixed(3)}  ${where}\n${hit.text}\n\n`);
-      });
+      const result = await withKb((k) => k.search(options.kb, query, options.topK));
+      if (options.json) return ctx.out(`${JSON.stringify(result.hits.map(toJsonHit), null, 2)}\n`);
+      if (result.hits.length === 0) return ctx.out('Nothing found\n');
+      if (result.scoreThreshold !== undefined)
+        ctx.out(`relevance 0–1; chat uses passages at or above ${result.scoreThreshold.toFixed(2)}\n\n`);
+      for (const [i, hit] of result.hits.entries()) ctx.out(formatHit(hit, i + 1));
     });
 }
+
+/** The bilingual mark the hit test shows too: this passage would not reach a chat. */
+export const belowThresholdMark = '低于阈值，不会用于对话 / below threshold: chat will not use it';
+
+function formatHit(hit: SearchHit, rank: number): string {
+  const where = [hit.source.document, hit.source.page ? `p.${hit.source.page}` : '', hit.source.heading ?? '']
+    .filter(Boolean)
+    .join(' · ');
+  const mark = hit.passesThreshold === false ? `  [${belowThresholdMark}]` : '';
+  return `[${rank}] ${relevanceOf(hit).toFixed(2)}  ${where}${mark}\n${hit.text}\n\n`;
+}
+
+// a server from before relevance existed sends only the ranking score
+const relevanceOf = (hit: SearchHit) => hit.relevance ?? hit.score;
 
 function toJsonHit(hit: SearchHit) {
   const { document, page, heading } = hit.source;
   return {
     text: hit.text,
+    relevance: relevanceOf(hit),
+    passesThreshold: hit.passesThreshold ?? true,
     score: hit.score,
     source: { document, ...(page !== undefined ? { page } : {}), ...(heading ? { heading } : {}) },
   };

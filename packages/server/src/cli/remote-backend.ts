@@ -91,6 +91,11 @@ export function remoteBackend(server: {
         if (text) yield text;
       }
     },
+    async eventStream(path, body, signal) {
+      const response = await call('POST', path, body, signal);
+      if (!response.body) throw new AppError('upstream_error', `${path} answered without a body`);
+      return response.body;
+    },
     async checkProviders() {
       const { providers } = await json<{
         providers: { id: string; configured: boolean; enabled: boolean }[];

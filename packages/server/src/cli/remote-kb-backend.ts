@@ -1,4 +1,4 @@
-import { AppError, type KbDocumentDto, type KnowledgeBaseDto, type SearchHit } from '@qiao/core';
+import { AppError, type KbDocumentDto, type KnowledgeBaseDto, type SearchResult } from '@qiao/core';
 import type { KbCliBackend } from './kb-cli-backend';
 import { errorFromResponse } from './remote-error';
 
@@ -48,8 +48,7 @@ export function remoteKbBackend(server: { url: string; token: string }): KbCliBa
       return call('GET', `/${await idOf(kb)}/documents/${documentId}`);
     },
     async search(kb, query, topK) {
-      const result = await call<{ hits: SearchHit[] }>('POST', `/${await idOf(kb)}/search`, { query, topK });
-      return result.hits;
+      return call<SearchResult>('POST', `/${await idOf(kb)}/search`, { query, topK });
     },
     async close() {},
   };

@@ -4,7 +4,7 @@ import { HitRow } from './hit-row';
 import { kbApi } from './kb-api';
 import { useKbText } from './kb-text';
 
-/** Type a query, see the ranked chunks with the fused score and each retriever's own. */
+/** Type a query, see the ranked chunks with their relevance, marked where chat would not use them. */
 export function HitTest({ kbId }: { kbId: string }) {
   const t = useKbText();
   const [query, setQuery] = useState('');
@@ -52,6 +52,11 @@ export function HitTest({ kbId }: { kbId: string }) {
             {t(`mode_${result.mode}`)}
             {result.notes.map((note) => ` · ${note}`).join('')}
           </p>
+          {result.scoreThreshold !== undefined && (
+            <p className="muted small" data-testid="hit-threshold">
+              {t('thresholdHint', { threshold: result.scoreThreshold.toFixed(2) })}
+            </p>
+          )}
           {result.hits.length === 0 && <p className="muted">{t('noHits')}</p>}
           <ol className="hit-list">
             {result.hits.map((hit, rank) => (
