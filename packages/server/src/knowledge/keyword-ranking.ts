@@ -9,7 +9,7 @@ export interface KeywordRanking {
   windowWeight: number;
 }
 
-export const defaultKeywordRanking: KeywordRanking = { windowChars: 120, windowWeight: 1 };
+export const defaultKeywordRanking: KeywordRanking = { windowChars: 60, windowWeight: 0.5 };
 
 export interface RankedKeywordHit extends KeywordHit {
   /** BM25 relative to the best hit plus the weighted window share: what the order follows */
