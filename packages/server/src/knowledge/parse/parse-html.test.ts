@@ -70,12 +70,13 @@ describe('parseHtml', () => {
     expect(doc.sections).toEqual([{ text: items.join('\n'), headingPath: ['Debian 参考手册'] }]);
   });
 
+  const realPage = async (name: string) => {
+    const file = new URL(`../../../bench/knowledge/real-set/docs/${name}`, import.meta.url);
+    return parseDocument({ bytes: readFileSync(file), filename: name });
+  };
+
   it('reads all of a real DocBook chapter: every section of Debian Reference chapter 11', async () => {
-    const file = new URL(
-      '../../../bench/knowledge/real-set/docs/debian-reference-ch11.html',
-      import.meta.url,
-    );
-    const doc = await parseDocument({ bytes: readFileSync(file), filename: 'debian-reference-ch11.html' });
+    const doc = await realPage('debian-reference-ch11.html');
     const chapters = new Set(doc.sections.map((s) => s.headingPath?.[1]?.match(/^11\.\d+\./)?.[0]));
     expect([...chapters].filter(Boolean)).toEqual([
       '11.1.',
@@ -86,5 +87,11 @@ describe('parseHtml', () => {
       '11.6.',
       '11.7.',
     ]);
+  });
+
+  it("keeps a chapter's opening paragraphs, which Readability leaves out of the sections it picks", async () => {
+    const doc = await realPage('debian-reference-ch02.html');
+    const intro = doc.sections.find((s) => s.text.includes('是一个志愿者组织'));
+    expect(intro?.headingPath).toEqual(['第 2 章 Debian 软件包管理']);
   });
 });

@@ -4,7 +4,7 @@ import { decodeText, normalizeKeepingPunctuation } from './decode-text';
 import { type DomNode, squashedLength } from './html-dom-node';
 import { htmlSections } from './html-sections';
 import type { ParsedDocument, ParsedSection, ParseInput } from './parsed-document';
-import { readabilityRoots } from './readability-roots';
+import { readabilityContainer } from './readability-roots';
 
 // Readability's pick is trusted only when it keeps this much of the page's text: on manuals and
 // reference pages it often takes one sub-section for the article and drops the rest
@@ -22,8 +22,8 @@ export async function parseHtml(input: ParseInput): Promise<Omit<ParsedDocument,
   const pageTitle = document.title?.trim();
   const body = (document.body ?? document.documentElement) as unknown as DomNode;
   const whole = readable(body);
-  const article = readabilityRoots(html, document);
-  const narrowed = article ? htmlSections(body, { within: article.roots }) : [];
+  const article = readabilityContainer(html, document);
+  const narrowed = article ? htmlSections(body, { within: new Set([article.container]) }) : [];
   const sections = chars(narrowed) >= chars(whole) * trustedShare ? narrowed : whole;
   return {
     title: article?.title || pageTitle || baseName(input.filename),

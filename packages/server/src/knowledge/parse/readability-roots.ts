@@ -6,7 +6,7 @@ type LinkedomDocument = ReturnType<typeof parseHTML>['document'];
 interface MarkedElement {
   setAttribute(name: string, value: string): void;
   getAttribute(name: string): string | null;
-  parentElement: { closest(selector: string): unknown } | null;
+  parentElement: (MarkedElement & { closest(selector: string): unknown }) | null;
 }
 const elementsOf = (document: LinkedomDocument, selector: string) =>
   Array.from((document.body?.querySelectorAll(selector) ?? []) as ArrayLike<MarkedElement>);
@@ -14,14 +14,17 @@ const elementsOf = (document: LinkedomDocument, selector: string) =>
 const mark = 'data-qiao-n';
 
 /**
- * The elements of `document` that Readability takes as the article, found by numbering the
- * elements of a second copy of the page (Readability rewrites the DOM it reads) and reading the
- * numbers back from its output. Null when it finds no article or gives up on the markup.
+ * The element of `document` that holds what Readability takes as the article, found by
+ * numbering the elements of a second copy of the page (Readability rewrites the DOM it reads)
+ * and reading the numbers back from its output. Readability keeps the best-scored block and
+ * those of its siblings that score well, and drops the rest (a chapter's opening paragraphs
+ * before its first section, say): the element enclosing all it kept is taken whole. Null when
+ * it finds no article or gives up on the markup.
  */
-export function readabilityRoots(
+export function readabilityContainer(
   html: string,
   document: LinkedomDocument,
-): { roots: Set<DomNode>; title: string | undefined } | null {
+): { container: DomNode; title: string | undefined } | null {
   try {
     const copy = parseHTML(html).document;
     const originals = elementsOf(document, '*');
@@ -33,15 +36,25 @@ export function readabilityRoots(
     }).parse();
     if (!article?.content || (article.textContent ?? '').trim().length < 200) return null;
     const output = parseHTML(`<html><body>${article.content}</body></html>`).document;
-    const roots = new Set<DomNode>();
+    let container: MarkedElement | undefined;
     for (const element of elementsOf(output, `[${mark}]`)) {
       if (element.parentElement?.closest(`[${mark}]`)) continue;
       const original = originals[Number(element.getAttribute(mark))];
-      if (original) roots.add(original as unknown as DomNode);
+      if (original) container = container ? enclosing(container, original) : original;
     }
-    return roots.size > 0 ? { roots, title: article.title?.trim() || undefined } : null;
+    return container
+      ? { container: container as unknown as DomNode, title: article.title?.trim() || undefined }
+      : null;
   } catch {
     // Readability gives up on odd markup; the plain walk still reads the page
     return null;
   }
+}
+
+function enclosing(a: MarkedElement, b: MarkedElement): MarkedElement | undefined {
+  const ancestors = new Set<MarkedElement>();
+  for (let node: MarkedElement | null = a; node; node = node.parentElement) ancestors.add(node);
+  for (let node: MarkedElement | null = b; node; node = node.parentElement)
+    if (ancestors.has(node)) return node;
+  return undefined;
 }
