@@ -4,7 +4,7 @@ import { decodeText, normalizeKeepingPunctuation } from './decode-text';
 import { type DomNode, squashedLength } from './html-dom-node';
 import { htmlSections } from './html-sections';
 import type { ParsedDocument, ParsedSection, ParseInput } from './parsed-document';
-import { readabilityContainer } from './readability-roots';
+import { readabilityContainer } from './readability-container';
 
 // Readability's pick is trusted only when it keeps this much of the page's text: on manuals and
 // reference pages it often takes one sub-section for the article and drops the rest
