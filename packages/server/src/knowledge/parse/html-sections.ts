@@ -71,7 +71,8 @@ export function htmlSections(root: DomNode, options: HtmlSectionsOptions = {}): 
   const stats = blockStats(root);
   const pageChars = stats.get(root)?.chars ?? 0;
   const sections: ParsedSection[] = [];
-  let path: { level: number; text: string }[] = [];
+  // `used`: the heading has text or a sub-heading under it
+  let path: { level: number; text: string; used: boolean }[] = [];
   let paragraphs: string[] = [];
   let line = '';
   const endLine = () => {
@@ -81,8 +82,11 @@ export function htmlSections(root: DomNode, options: HtmlSectionsOptions = {}): 
   };
   const endSection = () => {
     endLine();
-    if (paragraphs.length > 0)
+    if (paragraphs.length > 0) {
       sections.push({ text: paragraphs.join('\n'), headingPath: path.map((h) => h.text) });
+      const last = path.at(-1);
+      if (last) last.used = true;
+    }
     paragraphs = [];
   };
   const walk = (node: DomNode, inside: boolean, sectioned: boolean) => {
@@ -103,8 +107,7 @@ export function htmlSections(root: DomNode, options: HtmlSectionsOptions = {}): 
       if (level) {
         endSection();
         const text = (child.textContent ?? '').replace(/\s+/g, ' ').trim();
-        while (path.length > 0 && path.at(-1)!.level >= Number(level)) path.pop();
-        if (text) path.push({ level: Number(level), text });
+        if (text) openHeading(path, Number(level), text);
       } else if (footnotes) {
         // notes gathered at the end of a page belong to no one sub-section: the page's top heading
         endSection();
@@ -134,6 +137,22 @@ export function htmlSections(root: DomNode, options: HtmlSectionsOptions = {}): 
   walk(root, !options.within, false);
   endSection();
   return sections;
+}
+
+/**
+ * Puts a heading on the path in place of those it ends. A heading with nothing under it takes
+ * the next one of its own level as its child: "2.3.4 Arrays, Unions" then "2.3.4.1 Arrays", both
+ * h4 (texinfo), or an empty "Error solutions" h2 over the h2 problems, would otherwise leave
+ * the first heading in no section, and so unsearchable.
+ */
+function openHeading(path: { level: number; text: string; used: boolean }[], level: number, text: string) {
+  for (let top = path.at(-1); top && top.level >= level; top = path.at(-1)) {
+    if (top.level === level && !top.used) break;
+    path.pop();
+  }
+  const parent = path.at(-1);
+  if (parent) parent.used = true;
+  path.push({ level, text, used: false });
 }
 
 // a code block or a config file: one line per source line, indentation kept

@@ -61,6 +61,17 @@ describe('parseHtml', () => {
     ]);
   });
 
+  it('keeps a heading with nothing under it on the path of the next heading of its level', async () => {
+    const doc = await parse(`<html><body><h4>2.3.4 Arrays, Unions, and Enumerations</h4>
+      <ul class="section-toc"><li><a href="#a">Arrays</a></li><li><a href="#u">Unions</a></li><li><a href="#e">Enums</a></li></ul>
+      <h4>2.3.4.1 Arrays</h4><p>An array is described by ffi_type.</p>
+      <h4>2.3.4.2 Unions</h4><p>A union has size of its largest member.</p></body></html>`);
+    expect(doc.sections.map((s) => s.headingPath)).toEqual([
+      ['2.3.4 Arrays, Unions, and Enumerations', '2.3.4.1 Arrays'],
+      ['2.3.4.2 Unions'],
+    ]);
+  });
+
   it('reads a page that is nothing but a table of contents rather than nothing', async () => {
     const items = ['第 1 章 入门', '第 2 章 安装', '第 3 章 配置', '第 4 章 进程'];
     const html = `<html><body><h1>Debian 参考手册</h1><div class="toc"><dl>${items
