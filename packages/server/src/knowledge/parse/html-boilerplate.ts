@@ -10,6 +10,7 @@ const boilerplateRoles = new Set([
   'menu',
   'menubar',
   'toolbar',
+  'doc-backlink',
 ]);
 // words of class and id names that mark page furniture (DocBook's navheader, a theme's site-footer, …)
 const boilerplateWords =

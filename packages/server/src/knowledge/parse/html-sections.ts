@@ -1,6 +1,6 @@
 import { blockStats } from './html-block-stats';
 import { isBoilerplate, isFootnotes } from './html-boilerplate';
-import type { DomNode } from './html-dom-node';
+import { attribute, type DomNode } from './html-dom-node';
 import type { ParsedSection } from './parsed-document';
 
 // what a reader never sees as content
@@ -106,7 +106,7 @@ export function htmlSections(root: DomNode, options: HtmlSectionsOptions = {}): 
       const within = inside || footnotes || options.within?.has(child) === true;
       if (level) {
         endSection();
-        const text = (child.textContent ?? '').replace(/\s+/g, ' ').trim();
+        const text = headingText(child);
         if (text) openHeading(path, Number(level), text);
       } else if (footnotes) {
         // notes gathered at the end of a page belong to no one sub-section: the page's top heading
@@ -137,6 +137,21 @@ export function htmlSections(root: DomNode, options: HtmlSectionsOptions = {}): 
   walk(root, !options.within, false);
   endSection();
   return sections;
+}
+
+/** A heading's words, without the permalink mark ("¶", "#", "§") Sphinx, MkDocs and Hugo add. */
+function headingText(heading: DomNode): string {
+  const read = (node: DomNode): string =>
+    Array.from(node.childNodes)
+      .map((child) => {
+        if (child.nodeType === 3) return child.textContent ?? '';
+        if (child.nodeType !== 1 || skipped.has(child.nodeName.toLowerCase())) return '';
+        const own = read(child);
+        const permalink = child.nodeName.toLowerCase() === 'a' && attribute(child, 'href').startsWith('#');
+        return permalink && !/[\p{L}\p{N}]/u.test(own) ? '' : own;
+      })
+      .join('');
+  return read(heading).replace(/\s+/g, ' ').trim();
 }
 
 /**

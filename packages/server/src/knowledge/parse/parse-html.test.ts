@@ -72,6 +72,38 @@ describe('parseHtml', () => {
     ]);
   });
 
+  it('reads a Sphinx page: headings without their ¶ permalinks, code lines, no sidebar or related bar', async () => {
+    const links =
+      '<ul><li><a href="index.html">目录</a></li><li><a href="a.html">上一页</a></li><li><a href="b.html">下一页</a></li></ul>';
+    const doc = await parse(`<html><body><div class="related" role="navigation">${links}</div>
+      <div class="document"><div class="documentwrapper"><div class="bodywrapper"><div class="body" role="main">
+      <section id="install"><h1>安装<a class="headerlink" href="#install" title="Link to this heading">¶</a></h1>
+      <p>本节说明怎样在 Debian 上安装。</p><section id="deps"><h2>依赖<a class="headerlink" href="#deps">¶</a></h2>
+      <p>需要 Python 3.11 以上。</p><div class="highlight-console"><div class="highlight"><pre><span></span><span class="gp">$ </span>pip install qiao
+<span class="gp">$ </span>qiao --version</pre></div></div></section></section></div></div></div>
+      <div class="sphinxsidebar" role="navigation"><h3>导航</h3>${links}</div></div>
+      <div class="footer">© 2024 Qiao</div></body></html>`);
+    expect(doc.sections).toEqual([
+      { text: '本节说明怎样在 Debian 上安装。', headingPath: ['安装'] },
+      {
+        text: '需要 Python 3.11 以上。\n$ pip install qiao\n$ qiao --version',
+        headingPath: ['安装', '依赖'],
+      },
+    ]);
+  });
+
+  it("reads pandoc's endnotes and leaves its table of contents out", async () => {
+    const doc =
+      await parse(`<html><body><nav id="TOC" role="doc-toc"><ul><li><a href="#a">背景</a></li></ul></nav>
+      <h1 id="a">背景</h1><p>缆车始建于一九八七年<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>。</p>
+      <section class="footnotes footnotes-end-of-document" role="doc-endnotes"><hr /><ol>
+      <li id="fn1"><p>据《山城志》记载。<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol></section></body></html>`);
+    expect(doc.sections).toEqual([
+      { text: '缆车始建于一九八七年1。', headingPath: ['背景'] },
+      { text: '据《山城志》记载。', headingPath: ['背景'] },
+    ]);
+  });
+
   it('reads a page that is nothing but a table of contents rather than nothing', async () => {
     const items = ['第 1 章 入门', '第 2 章 安装', '第 3 章 配置', '第 4 章 进程'];
     const html = `<html><body><h1>Debian 参考手册</h1><div class="toc"><dl>${items
