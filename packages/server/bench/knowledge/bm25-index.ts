@@ -41,6 +41,17 @@ export class Bm25Index<T> {
     return idfs;
   }
 
+  /** IDF of all the query's terms, those no item holds included (as the SQL search counts them). */
+  idfTotal(queryTerms: readonly string[]): number {
+    const count = this.#items.length;
+    let total = 0;
+    for (const term of new Set(queryTerms)) {
+      const df = this.#postings.get(term)?.size ?? 0;
+      total += Math.log(1 + (count - df + 0.5) / (df + 0.5));
+    }
+    return total;
+  }
+
   /** Ranks item ids by score (ties by insertion order); scores may come from several indexes. */
   rank(scores: ReadonlyMap<number, number>, k: number): { item: T; score: number }[] {
     return [...scores]

@@ -8,6 +8,7 @@ import type { DevDocument, DevQuestion } from './dev-set-types';
 import { buildPiiDevSet } from './pii-dev-set';
 import { defaultKeywordOptions, qiaoKeywordRetriever } from './qiao-keyword-retriever';
 import { measureRetrievalQuality, type RetrievalQuality, type Retriever } from './retrieval-quality';
+import { asFiles } from './sql-retriever';
 
 /** Dimensions of the fixture embedding here: enough buckets that unrelated words rarely share one. */
 const dims = 256;
@@ -56,7 +57,7 @@ export interface RedactionRow {
 /** recall@1/@5 and MRR with and without redaction of what the embedding model reads. */
 export async function measureRedactionEffect(): Promise<RedactionRow[]> {
   const set = buildPiiDevSet();
-  const keyword = await qiaoKeywordRetriever(set.documents);
+  const keyword = await qiaoKeywordRetriever(asFiles(set.documents));
   const plain = await vectorRetriever(set.documents, original);
   const masked = await vectorRetriever(set.documents, redacted);
   const groups: [string, DevQuestion[]][] = [

@@ -1,48 +1,48 @@
-import { type ChunkOptions, chunkDocument, type DocumentChunk } from '@qiao/core';
+import { type ChunkOptions, chunkDocument, defaultKnowledgeBaseSettings } from '@qiao/core';
+import { indexedText } from '../../src/knowledge/chunk-writer';
+import { rankKeywordHits } from '../../src/knowledge/keyword-ranking';
 import { parseDocument } from '../../src/knowledge/parse/parse-document';
 import { queryTerms, searchTerms } from '../../src/knowledge/search-terms';
 import { Bm25Index } from './bm25-index';
-import type { DevDocument } from './dev-set-types';
 import type { Retriever } from './retrieval-quality';
+import type { FileToIngest } from './sql-retriever';
 
-export interface KeywordOptions extends ChunkOptions {
-  /** weight of a heading-path match against a body match */
-  headingWeight: number;
-}
-
-export const defaultKeywordOptions: KeywordOptions = { targetChars: 400, overlapChars: 80, headingWeight: 1 };
+export const defaultKeywordOptions: ChunkOptions = {
+  targetChars: defaultKnowledgeBaseSettings.chunkTargetChars,
+  overlapChars: defaultKnowledgeBaseSettings.chunkOverlapChars,
+};
 
 /**
- * Qiao's keyword path without the database: parseDocument → chunkDocument → searchTerms →
- * BM25. The document title and heading path are indexed with each chunk (a chunk deep in a
- * handbook still knows whose handbook it is); the chunk's own text is what is returned and cited.
+ * Qiao's keyword path without the database, for tests that must stay fast: the same parser,
+ * chunker (a knowledge base's default sizes), indexed text (heading path + chunk), terms, exact
+ * BM25 and the same keyword ranking (`rankKeywordHits`) over BM25's best 40. The SQL path reads
+ * only the query terms' best posting blocks; the bench runs both.
  */
 export async function qiaoKeywordRetriever(
-  documents: readonly DevDocument[],
-  options: KeywordOptions = defaultKeywordOptions,
+  files: readonly FileToIngest[],
+  options: ChunkOptions = defaultKeywordOptions,
 ): Promise<Retriever> {
-  const body = new Bm25Index<DocumentChunk>();
-  // headings are a separate field without length normalization: every chunk under a heading
-  // carries it equally, so it must not favour the shortest chunk under it
-  const headings = new Bm25Index<DocumentChunk>(1.2, 0);
-  for (const document of documents) {
-    const parsed = await parseDocument({
-      bytes: new TextEncoder().encode(document.text),
-      filename: document.filename,
-    });
+  const index = new Bm25Index<{ id: string; text: string }>();
+  for (const file of files) {
+    const parsed = await parseDocument({ bytes: file.bytes, filename: file.filename }, { ocr: false });
     for (const chunk of chunkDocument(parsed.sections, options)) {
-      body.add(chunk, searchTerms(chunk.text));
-      headings.add(chunk, searchTerms(headingField(parsed.title, chunk.headingPath)));
+      const id = `${file.filename}#${chunk.index}`;
+      index.add({ id, text: chunk.text }, searchTerms(indexedText(chunk.text, chunk.headingPath)));
     }
   }
   return async (query, k) => {
     const terms = queryTerms(query);
-    const scores = headings.scores(terms, options.headingWeight, body.scores(terms));
-    return body.rank(scores, k).map(({ item }) => ({ text: item.text }));
+    const found = index.search(terms, Math.max(k * 4, 40));
+    const idfs = index.idfs(terms);
+    const ranked = rankKeywordHits(
+      {
+        hits: found.map(({ item, score }) => ({ chunkId: item.id, bm25: score, coverage: 0 })),
+        idfs,
+        idfTotal: index.idfTotal(terms),
+      },
+      new Map(found.map(({ item }) => [item.id, item])),
+    );
+    const byId = new Map(found.map(({ item }) => [item.id, item]));
+    return ranked.slice(0, k).map((hit) => ({ text: byId.get(hit.chunkId)!.text }));
   };
-}
-
-/** The document title and the headings above a chunk (the title once, when it is also the h1). */
-export function headingField(title: string, headingPath: readonly string[]): string {
-  return (headingPath[0] === title ? headingPath : [title, ...headingPath]).join('\n');
 }
