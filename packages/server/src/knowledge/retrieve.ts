@@ -57,7 +57,8 @@ export async function retrieve(deps: RetrieveDeps, input: RetrieveInput): Promis
   const kbs = await readableKnowledgeBases(deps.db, input.userId, input.kbIds);
   const settings = kbs[0]?.settings ?? knowledgeBaseSettings.parse({});
   const topK = input.topK ?? settings.topK;
-  const candidates = Math.max(topK * 4, 20);
+  // the keyword ranking reorders BM25's best 40 at least, whatever topK the caller asks for
+  const candidates = Math.max(topK * 4, 40);
   const embedding = kbs.filter((kb) => kb.settings.embeddingModel);
   const mode: SearchMode = input.mode ?? (embedding.length > 0 ? 'hybrid' : 'keyword');
   const notes: string[] = [];
