@@ -1,33 +1,32 @@
 import { eq, sql } from 'drizzle-orm';
 import { stemmer } from 'stemmer';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kbDocuments, knowledgeBases } from '../db/schema';
-import { writeChunkBatch } from './chunk-writer';
+import { writeAnalysedChunks } from './chunk-writer';
 import { addDocument } from './document-store';
 import { startKnowledge } from './knowledge-service';
 import { type KnowledgeTestApp, startKnowledgeTestApp } from './knowledge-test-kit';
 import { reindexBatch } from './reindex-batch';
 import { searchIndexVersion } from './search-index-version';
+import { searchTerms } from './search-terms';
+import type { TermFrequencies } from './term-frequencies';
 
-// The index of a knowledge base written before searchIndexVersion 2: the same writer, with
-// the old tokenizer's one rule that changed, a Latin or digit run swallowing the Han after it
-const tokenizer = vi.hoisted(() => ({ legacy: false }));
-vi.mock('./search-terms', async (importOriginal) => {
-  const real = await importOriginal<typeof import('./search-terms')>();
-  const legacy = (text: string) =>
-    [
-      ...text
-        .normalize('NFKC')
-        .toLowerCase()
-        .matchAll(/\p{Script=Han}+|[\p{L}\p{N}]+(?:[._'-][\p{L}\p{N}]+)*/gu),
-    ].flatMap(([run]) =>
-      /\p{Script=Han}/u.test(run[0]!)
-        ? real.searchTerms(run)
-        : [/^[a-z]{3,}$/.test(run) ? stemmer(run) : run],
-    );
-  const terms = (text: string) => (tokenizer.legacy ? legacy(text) : real.searchTerms(text));
-  return { searchTerms: terms, queryTerms: terms };
-});
+// The index of a knowledge base written before searchIndexVersion 2: the same writer, given
+// the old tokenizer's terms (its one rule that changed: a Latin or digit run swallowing the Han
+// after it). Written through writeAnalysedChunks, not a module mock: test files share modules.
+function legacyTerms(text: string): TermFrequencies {
+  const terms = [
+    ...text
+      .normalize('NFKC')
+      .toLowerCase()
+      .matchAll(/\p{Script=Han}+|[\p{L}\p{N}]+(?:[._'-][\p{L}\p{N}]+)*/gu),
+  ].flatMap(([run]) =>
+    /\p{Script=Han}/u.test(run[0]!) ? searchTerms(run) : [/^[a-z]{3,}$/.test(run) ? stemmer(run) : run],
+  );
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return { terms: [...counts.keys()], tfs: [...counts.values()], length: terms.length };
+}
 
 const passage = 'FFN结构占参数总数的三分之二';
 const filler = (i: number) => `第${i}节介绍仓库管理与发货流程，订单在三个工作日内发出。`;
@@ -49,7 +48,6 @@ const hits = async (query: string) =>
 async function legacyKnowledgeBase(name: string): Promise<string> {
   const db = t.deps.database.db;
   const kb = await t.createKb(name);
-  tokenizer.legacy = true;
   for (const [d, size] of [
     [0, 14],
     [1, chunkCount - 14],
@@ -65,13 +63,16 @@ async function legacyKnowledgeBase(name: string): Promise<string> {
       text: d === 1 && index === 3 ? passage : filler(d * 100 + index),
       headingPath: [],
     }));
-    await writeChunkBatch(db, { kbId: kb.id, documentId: doc.id }, chunks);
+    await writeAnalysedChunks(
+      db,
+      { kbId: kb.id, documentId: doc.id },
+      chunks.map((chunk) => ({ chunk, tf: legacyTerms(chunk.text) })),
+    );
     await db
       .update(kbDocuments)
       .set({ status: 'ready', chunkCount: size, indexVersion: 1 })
       .where(eq(kbDocuments.id, doc.id));
   }
-  tokenizer.legacy = false;
   await db.update(knowledgeBases).set({ indexVersion: 1 }).where(eq(knowledgeBases.id, kb.id));
   return kb.id;
 }
